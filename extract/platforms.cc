@@ -1,0 +1,8 @@
+#include "extract/passes.h"
+
+namespace policykg {
+
+// Placeholder until this pass is written.
+void FindPlatforms(DocumentContext& ctx) { (void)ctx; }
+
+}  // namespace policykg

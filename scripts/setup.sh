@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs everything policykg needs on Debian 12 (run as root or with sudo):
+# the compiler and libraries, the tools the tests drive (Graphviz, Chromium,
+# Java for the bundled Neo4j), a CJK font, and the npm packages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+PACKAGES=(
+  build-essential cmake pkg-config git ca-certificates
+  rapidjson-dev libboost-graph-dev libicu-dev libcpprest-dev libssl-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  libopencc-dev opencc libgumbo-dev libxxhash-dev libcli11-dev
+  graphviz fonts-noto-cjk libxml2-utils
+  openjdk-17-jre-headless chromium
+  nodejs npm python3 curl procps
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# Node.js may come from elsewhere than Debian (then npm is not a Debian package).
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  missing=("${missing[@]/nodejs}"); missing=("${missing[@]/npm}")
+fi
+missing=($(printf '%s\n' "${missing[@]}" | sed '/^$/d'))
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if [ ! -d node_modules ] || [ package.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm packages"
+  npm install --no-audit --no-fund --loglevel=error
+fi
+echo "setup: done"
