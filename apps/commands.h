@@ -11,6 +11,8 @@ void AddExtractCommand(CLI::App& app, int* exit_code);  // extract_command.cc
 void AddBuildCommand(CLI::App& app, int* exit_code);    // build_command.cc
 void AddQueryCommand(CLI::App& app, int* exit_code);    // query_command.cc
 void AddExportCommand(CLI::App& app, int* exit_code);   // export_command.cc
+// `export neo4j`, registered by AddExportCommand on its subcommand.
+void AddExportNeo4jCommand(CLI::App& export_cmd, int* exit_code);  // export_neo4j_command.cc
 
 // Exit codes shared by all subcommands.
 constexpr int kExitOk = 0;

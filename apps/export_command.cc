@@ -2,10 +2,10 @@
 
 namespace policykg {
 
-// Placeholder until this subcommand is written.
+// Placeholder until the file exporters are written.
 void AddExportCommand(CLI::App& app, int* exit_code) {
-  CLI::App* cmd = app.add_subcommand("export", "(not yet available)");
-  cmd->callback([exit_code]() { *exit_code = kExitFailure; });
+  CLI::App* cmd = app.add_subcommand("export", "Export the graph");
+  AddExportNeo4jCommand(*cmd, exit_code);
 }
 
 }  // namespace policykg
