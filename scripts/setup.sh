@@ -15,18 +15,17 @@ PACKAGES=(
   libopencc-dev opencc libgumbo-dev libxxhash-dev libcli11-dev
   graphviz fonts-noto-cjk libxml2-utils
   openjdk-17-jre-headless chromium
-  nodejs npm python3 curl procps
+  python3 curl procps time
 )
+# Node.js may come from elsewhere than Debian; take Debian's only when absent.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  PACKAGES+=(nodejs npm)
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-# Node.js may come from elsewhere than Debian (then npm is not a Debian package).
-if command -v node >/dev/null && command -v npm >/dev/null; then
-  missing=("${missing[@]/nodejs}"); missing=("${missing[@]/npm}")
-fi
-missing=($(printf '%s\n' "${missing[@]}" | sed '/^$/d'))
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
   $SUDO apt-get update -qq
