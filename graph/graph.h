@@ -116,6 +116,15 @@ class Graph {
 
   // Every edge touching v, both directions.
   virtual void ForEachIncident(VertexId v, const std::function<void(const Incident&)>& fn) const = 0;
+
+  // The options the graph was built with (saved with it).
+  virtual const BuildOptions& options() const = 0;
+  // Number of source-document vertices.
+  virtual size_t num_sources() const = 0;
+
+ protected:
+  // The file image that Save writes (format in graph/graph_file.h).
+  virtual std::string Serialize() const = 0;
 };
 
 }  // namespace policykg
