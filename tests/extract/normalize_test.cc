@@ -1,0 +1,81 @@
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "base/utf8.h"
+#include "extract/reader.h"
+
+namespace policykg {
+namespace {
+
+std::string FoldUtf8(const Normalizer& n, const std::string& text) {
+  const std::u32string in = Utf8ToU32(text);
+  const std::u32string out = n.Fold(in);
+  EXPECT_EQ(out.size(), in.size()) << text;
+  return U32ToUtf8(out);
+}
+
+std::unique_ptr<Normalizer> Make(bool t2s) {
+  auto n = Normalizer::Create(t2s);
+  EXPECT_TRUE(n.ok()) << n.status().message();
+  return std::move(n).value();
+}
+
+TEST(Normalizer, FullWidthBecomesHalfWidth) {
+  const auto n = Make(true);
+  EXPECT_EQ(FoldUtf8(*n, "ＡＢＣ１２３（一）：；！？，"), "ABC123(一):;!?,");
+  EXPECT_EQ(FoldUtf8(*n, "２０２５年"), "2025年");
+  EXPECT_EQ(FoldUtf8(*n, "\u3000全角空格"), " 全角空格");
+}
+
+TEST(Normalizer, KeepsChinesePunctuationThatNfkcKeeps) {
+  const auto n = Make(true);
+  EXPECT_EQ(FoldUtf8(*n, "。、“”《》〔〕"), "。、“”《》〔〕");
+}
+
+TEST(Normalizer, MultiCodePointFoldsKeepTheOriginal) {
+  const auto n = Make(true);
+  // ⑴ -> "(1)" and ℃ -> "°C" would change the length: kept as written.
+  EXPECT_EQ(FoldUtf8(*n, "⑴℃…"), "⑴℃…");
+  // ① -> "1" is a single code point: folded.
+  EXPECT_EQ(FoldUtf8(*n, "①"), "1");
+}
+
+TEST(Normalizer, TraditionalToSimplified) {
+  const auto n = Make(true);
+  EXPECT_EQ(FoldUtf8(*n, "臺灣"), "台湾");
+  EXPECT_EQ(FoldUtf8(*n, "科學技術局關於組織申報"), "科学技术局关于组织申报");
+  EXPECT_EQ(FoldUtf8(*n, "廣東工業大學肇慶研究院"), "广东工业大学肇庆研究院");
+  // Simplified text is unchanged.
+  EXPECT_EQ(FoldUtf8(*n, "区科技局会同区财政局"), "区科技局会同区财政局");
+}
+
+TEST(Normalizer, CompatibilityIdeographsFoldThenSimplify) {
+  const auto n = Make(true);
+  // U+F9B2 is a compatibility form of 零.
+  EXPECT_EQ(FoldUtf8(*n, "\uF9B2"), "零");
+}
+
+TEST(Normalizer, WithoutTraditionalMappingOnlyNfkc) {
+  const auto n = Make(false);
+  EXPECT_EQ(FoldUtf8(*n, "臺灣ＡＢ"), "臺灣AB");
+}
+
+TEST(Normalizer, LengthPreservedForAnyInput) {
+  const auto n = Make(true);
+  std::u32string all;
+  for (char32_t c = 0; c < 0x30000; c += 7) all += c;
+  all += U'\U0010FFFF';
+  EXPECT_EQ(n->Fold(all).size(), all.size());
+  EXPECT_TRUE(n->Fold(U"").empty());
+}
+
+TEST(Normalizer, CreateTwiceSharesTheWork) {
+  const auto a = Make(true);
+  const auto b = Make(true);
+  EXPECT_EQ(FoldUtf8(*a, "開發區"), FoldUtf8(*b, "開發區"));
+  EXPECT_EQ(FoldUtf8(*a, "開發區"), "开发区");
+}
+
+}  // namespace
+}  // namespace policykg
