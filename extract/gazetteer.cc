@@ -1,12 +1,25 @@
 #include "extract/gazetteer.h"
 
+#include <algorithm>
+#include <cstdlib>
+#include <unordered_map>
+
+#include "base/utf8.h"
+#include "extract/gazetteer_data.h"
+
 namespace policykg {
 
-struct Gazetteer::Index {};
+struct Gazetteer::Index {
+  std::unordered_map<std::u32string, std::vector<int>> any_name;   // full, short and aliases
+  std::unordered_map<std::u32string, std::vector<int>> full_name;  // official names only
+  std::unordered_map<std::string, int> by_code;
+  int max_length = 0;
+};
 
 std::string_view ToString(DivisionLevel level) {
   switch (level) {
     case DivisionLevel::kCountry: return "country";
+    case DivisionLevel::kArea: return "area";
     case DivisionLevel::kProvince: return "province";
     case DivisionLevel::kPrefecture: return "prefecture";
     case DivisionLevel::kCounty: return "county";
@@ -15,16 +28,161 @@ std::string_view ToString(DivisionLevel level) {
   return "?";
 }
 
-// Placeholder: empty until the dataset is converted and embedded.
+namespace {
+
+bool ParseLevel(std::string_view s, DivisionLevel* level) {
+  for (DivisionLevel l : {DivisionLevel::kCountry, DivisionLevel::kArea, DivisionLevel::kProvince,
+                          DivisionLevel::kPrefecture, DivisionLevel::kCounty, DivisionLevel::kTown}) {
+    if (s == ToString(l)) {
+      *level = l;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (true) {
+    const size_t pos = s.find(sep, start);
+    out.push_back(s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
+    if (pos == std::string_view::npos) return out;
+    start = pos + 1;
+  }
+}
+
+}  // namespace
+
+Status Gazetteer::Parse(std::string_view tsv, const std::string& source) {
+  std::unordered_map<std::string, int> codes;
+  for (const Division& d : divisions_) codes.emplace(d.code, static_cast<int>(&d - divisions_.data()));
+  int line_no = 0;
+  for (std::string_view line : Split(tsv, '\n')) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    const std::string where = source + ":" + std::to_string(line_no) + ": ";
+    const std::vector<std::string_view> f = Split(line, '\t');
+    if (f.size() != 5) {
+      return Status::BadInput(where + "expected 5 tab-separated fields, found " + std::to_string(f.size()));
+    }
+    Division d;
+    d.code = std::string(f[0]);
+    d.name = std::string(f[1]);
+    if (d.code.empty() || d.name.empty()) return Status::BadInput(where + "empty code or name");
+    if (!ParseLevel(f[2], &d.level)) return Status::BadInput(where + "unknown level '" + std::string(f[2]) + "'");
+    if (!f[3].empty()) {
+      const auto parent = codes.find(std::string(f[3]));
+      if (parent == codes.end()) {
+        return Status::BadInput(where + "parent " + std::string(f[3]) + " is not defined on an earlier line");
+      }
+      d.parent = parent->second;
+    }
+    if (!f[4].empty()) {
+      for (std::string_view other : Split(f[4], '|')) {
+        if (other.empty()) continue;
+        if (d.short_name.empty()) {
+          d.short_name = std::string(other);
+        } else {
+          d.aliases.emplace_back(other);
+        }
+      }
+    }
+    if (!codes.emplace(d.code, static_cast<int>(divisions_.size())).second) {
+      return Status::BadInput(where + "duplicate code " + d.code);
+    }
+    divisions_.push_back(std::move(d));
+  }
+  return Status::OK();
+}
+
+void Gazetteer::BuildIndex() {
+  auto index = std::make_shared<Index>();
+  const auto add = [&](std::unordered_map<std::u32string, std::vector<int>>& map, const std::string& name, int i) {
+    if (name.empty()) return;
+    std::u32string key = Utf8ToU32(name);
+    index->max_length = std::max(index->max_length, static_cast<int>(key.size()));
+    std::vector<int>& v = map[std::move(key)];
+    if (std::find(v.begin(), v.end(), i) == v.end()) v.push_back(i);
+  };
+  for (int i = 0; i < static_cast<int>(divisions_.size()); ++i) {
+    const Division& d = divisions_[i];
+    add(index->full_name, d.name, i);
+    add(index->any_name, d.name, i);
+    add(index->any_name, d.short_name, i);
+    for (const std::string& a : d.aliases) add(index->any_name, a, i);
+    index->by_code.emplace(d.code, i);
+  }
+  // Widest level first: an ambiguous short form (海南: the province and a
+  // prefecture) most often means the wider division.
+  const auto by_level = [this](int a, int b) {
+    if (divisions_[a].level != divisions_[b].level) return divisions_[a].level < divisions_[b].level;
+    return a < b;
+  };
+  for (auto* map : {&index->any_name, &index->full_name}) {
+    for (auto& [name, v] : *map) std::sort(v.begin(), v.end(), by_level);
+  }
+  index_ = std::move(index);
+}
+
 const Gazetteer& Gazetteer::Embedded() {
-  static const Gazetteer* g = new Gazetteer();  // never destroyed: used from worker threads at exit
+  // Never destroyed: worker threads may still use it while the process exits.
+  static const Gazetteer* g = [] {
+    auto* gz = new Gazetteer();
+    const Status s1 = gz->Parse(DivisionsTsv(), "data/divisions.tsv");
+    const Status s2 = gz->Parse(AreasTsv(), "data/areas.tsv");
+    // The embedded data is checked by the tests; a broken file is a build bug.
+    if (!s1.ok() || !s2.ok()) std::abort();
+    gz->provenance_ = std::string(DivisionsProvenance());
+    gz->BuildIndex();
+    return gz;
+  }();
   return *g;
 }
-Result<std::unique_ptr<Gazetteer>> Gazetteer::FromTsv(std::string_view, const std::string& source) {
-  return Status::BadInput(source + ": not implemented");
+
+Result<std::unique_ptr<Gazetteer>> Gazetteer::FromTsv(std::string_view tsv, const std::string& source) {
+  std::unique_ptr<Gazetteer> g(new Gazetteer());
+  POLICYKG_RETURN_IF_ERROR(g->Parse(tsv, source));
+  g->provenance_ = source;
+  g->BuildIndex();
+  return g;
 }
-std::vector<int> Gazetteer::Lookup(std::string_view) const { return {}; }
-int Gazetteer::FindCode(std::string_view) const { return -1; }
-std::vector<int> Gazetteer::Ancestors(int index) const { return {index}; }
+
+std::vector<int> Gazetteer::Lookup(std::string_view name) const {
+  const std::vector<int>* v = Find(Utf8ToU32(name));
+  return v ? *v : std::vector<int>{};
+}
+
+const std::vector<int>* Gazetteer::Find(std::u32string_view name, bool full_only) const {
+  if (!index_) return nullptr;
+  const auto& map = full_only ? index_->full_name : index_->any_name;
+  const auto it = map.find(std::u32string(name));
+  return it == map.end() ? nullptr : &it->second;
+}
+
+int Gazetteer::max_name_length() const { return index_ ? index_->max_length : 0; }
+
+int Gazetteer::FindCode(std::string_view code) const {
+  if (!index_) return -1;
+  const auto it = index_->by_code.find(std::string(code));
+  return it == index_->by_code.end() ? -1 : it->second;
+}
+
+std::vector<int> Gazetteer::Ancestors(int index) const {
+  std::vector<int> chain;
+  for (int i = index; i >= 0 && i < static_cast<int>(divisions_.size()); i = divisions_[i].parent) {
+    chain.push_back(i);
+  }
+  return chain;
+}
+
+bool Gazetteer::Within(int index, int ancestor) const {
+  if (ancestor < 0) return false;
+  for (int i = index; i >= 0; i = divisions_[i].parent) {
+    if (i == ancestor) return true;
+  }
+  return false;
+}
 
 }  // namespace policykg

@@ -1,6 +1,13 @@
 // China's administrative divisions (province, prefecture, county, town levels)
 // from a real statistical dataset, converted by scripts/build_gazetteer.js into
-// data/divisions.tsv and embedded in the binary at build time.
+// data/divisions.tsv and embedded in the binary at build time, plus a short
+// list of named areas (长三角, 京津冀) and foreign countries (data/areas.tsv).
+//
+// TSV form, one division a line, '#' lines are comments:
+//   code <TAB> name <TAB> level <TAB> parent code <TAB> other names
+// level is one of country/area/province/prefecture/county/town; the parent
+// must appear on an earlier line; "other names" holds the short form, or for
+// areas and countries several names separated by '|'.
 #ifndef POLICYKG_EXTRACT_GAZETTEER_H_
 #define POLICYKG_EXTRACT_GAZETTEER_H_
 
@@ -13,13 +20,16 @@
 
 namespace policykg {
 
-enum class DivisionLevel { kCountry, kProvince, kPrefecture, kCounty, kTown };
+// Ordered from the widest to the narrowest; kArea (a named economic area
+// such as 长三角) and kCountry (a foreign country) sit outside the tree.
+enum class DivisionLevel { kCountry, kArea, kProvince, kPrefecture, kCounty, kTown };
 std::string_view ToString(DivisionLevel level);  // "country", "province", ...
 
 struct Division {
   std::string code;         // statistical code: 33, 3308, 330802, ...
   std::string name;         // full name: 柯城区
   std::string short_name;   // 柯城 (empty when the name has no short form)
+  std::vector<std::string> aliases;  // further names (长江三角洲 for 长三角)
   DivisionLevel level = DivisionLevel::kProvince;
   int parent = -1;          // index of the parent division, -1 for top level
 };
@@ -34,17 +44,27 @@ class Gazetteer {
   const std::vector<Division>& divisions() const { return divisions_; }
   const Division& at(int index) const { return divisions_[index]; }
 
-  // Indices of divisions whose full or short name equals `name`.
+  // Indices of divisions whose full or short name (or alias) equals `name`,
+  // widest level first, then in file order.
   std::vector<int> Lookup(std::string_view name) const;
+  // The same for UTF-32 text (what the extraction passes match on); nullptr
+  // when nothing has that name. `full_only` restricts to full names.
+  const std::vector<int>* Find(std::u32string_view name, bool full_only = false) const;
+  // Length in code points of the longest name, for longest-match scans.
+  int max_name_length() const;
   // Index by code, or -1.
   int FindCode(std::string_view code) const;
   // The chain from a division up to its province: [self, parent, ...].
   std::vector<int> Ancestors(int index) const;
+  // True when `ancestor` is `index` or one of its ancestors.
+  bool Within(int index, int ancestor) const;
   // Vintage and licence of the dataset, for provenance.
   const std::string& provenance() const { return provenance_; }
 
  private:
   Gazetteer() = default;
+  Status Parse(std::string_view tsv, const std::string& source);
+  void BuildIndex();
   std::vector<Division> divisions_;
   std::string provenance_;
   struct Index;

@@ -1,13 +1,263 @@
+// The document's jurisdiction: which division speaks. Evidence, strongest
+// first: region names in the issuer, the signature and the title; the level
+// the text speaks from (我区 / 全县 / 我市 tell the level, not the name); and
+// how often each division (or a division under it) is named in the text.
 #include "extract/jurisdiction.h"
 
+#include <algorithm>
+#include <map>
+
+#include "base/utf8.h"
 #include "extract/passes.h"
+#include "extract/regions.h"
 
 namespace policykg {
+namespace {
 
-// Placeholders until the jurisdiction is resolved.
-void ResolveJurisdiction(DocumentContext& ctx) { (void)ctx; }
-std::u32string ResolveRelativeName(const DocumentContext&, std::u32string_view name) {
-  return std::u32string(name);
+// The level a document speaks from. kCity covers both a prefecture and a
+// county-level city (余姚市 says 我市 too).
+enum class Speaker { kUnknown, kProvince, kCity, kDistrict, kCounty, kTown };
+
+bool EndsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Whether division `d` is of the kind that speaks as `speaker`.
+bool Fits(const Division& d, Speaker speaker) {
+  switch (speaker) {
+    case Speaker::kUnknown: return true;
+    case Speaker::kProvince: return d.level == DivisionLevel::kProvince;
+    case Speaker::kCity:
+      return d.level == DivisionLevel::kPrefecture || (d.level == DivisionLevel::kCounty && EndsWith(d.name, "市")) ||
+             (d.level == DivisionLevel::kProvince && EndsWith(d.name, "市"));
+    case Speaker::kDistrict:
+      return d.level == DivisionLevel::kCounty && (EndsWith(d.name, "区") || EndsWith(d.name, "新区"));
+    case Speaker::kCounty:
+      return d.level == DivisionLevel::kCounty && (EndsWith(d.name, "县") || EndsWith(d.name, "旗"));
+    case Speaker::kTown: return d.level == DivisionLevel::kTown;
+  }
+  return false;
+}
+
+size_t Count(std::u32string_view text, std::u32string_view word) {
+  size_t n = 0;
+  for (size_t pos = text.find(word); pos != std::u32string_view::npos; pos = text.find(word, pos + word.size())) ++n;
+  return n;
+}
+
+// 我区 / 本区 say "we are a district" outright; 全区 usually does too, but a
+// district text also says 全市 of its city, so those weigh less.
+Speaker SpeakerLevel(std::u32string_view norm) {
+  struct Cue {
+    Speaker speaker;
+    std::u32string_view own;   // 我区
+    std::u32string_view self;  // 本区
+    std::u32string_view all;   // 全区
+  };
+  constexpr Cue kCues[] = {{Speaker::kTown, U"我镇", U"本镇", U"全镇"},
+                           {Speaker::kTown, U"我街道", U"本街道", U"全街道"},
+                           {Speaker::kDistrict, U"我区", U"本区", U"全区"},
+                           {Speaker::kCounty, U"我县", U"本县", U"全县"},
+                           {Speaker::kCity, U"我市", U"本市", U"全市"},
+                           {Speaker::kProvince, U"我省", U"本省", U"全省"}};
+  // Any 我X of a narrow level decides (a district reply may still say 全市).
+  for (const Cue& c : kCues) {
+    if (Count(norm, c.own) + Count(norm, c.self) > 0) return c.speaker;
+  }
+  Speaker best = Speaker::kUnknown;
+  size_t best_n = 0;
+  for (const Cue& c : kCues) {
+    const size_t n = Count(norm, c.all);
+    if (n > best_n) best = c.speaker, best_n = n;  // ties keep the narrower level
+  }
+  return best;
+}
+
+// The division of `level` that encloses (or is) the jurisdiction, or -1.
+int EnclosingOfLevel(const Gazetteer& g, int j, DivisionLevel level) {
+  for (int a : g.Ancestors(j)) {
+    if (g.at(a).level == level) return a;
+  }
+  return -1;
+}
+
+// The division that 市 means in this document: a county-level city itself,
+// or the prefecture (a municipality when it is a province-level city).
+int CityOf(const Gazetteer& g, int j) {
+  for (int a : g.Ancestors(j)) {
+    const Division& d = g.at(a);
+    if (d.level == DivisionLevel::kTown) continue;
+    if (EndsWith(d.name, "市")) return a;
+  }
+  return -1;
+}
+
+// How the relative prefix at the start of `name` maps to a division. Returns
+// the prefix length, 0 when there is none.
+int RelativePrefix(const Gazetteer& g, int j, std::u32string_view name, int* target) {
+  struct Prefix {
+    std::u32string_view text;
+    char level;  // p(rovince), c(ity), d(istrict), x (county), t(own)
+  };
+  constexpr Prefix kPrefixes[] = {
+      {U"我省", 'p'}, {U"全省", 'p'}, {U"本省", 'p'}, {U"我市", 'c'}, {U"全市", 'c'}, {U"本市", 'c'},
+      {U"我区", 'd'}, {U"全区", 'd'}, {U"本区", 'd'}, {U"我县", 'x'}, {U"全县", 'x'}, {U"本县", 'x'},
+      {U"我镇", 't'}, {U"本镇", 't'}, {U"省", 'p'},   {U"市", 'c'},   {U"区", 'd'},   {U"县", 'x'},
+      {U"镇", 't'},   {U"乡", 't'},
+  };
+  // A character after a one-character prefix that makes it an ordinary word
+  // (市场, 区域, 省级, 县域, 市民...): then it is no prefix at all.
+  constexpr std::u32string_view kWordContinuations = U"场域级民内外块直属长区镇县";
+  for (const Prefix& p : kPrefixes) {
+    if (name.size() <= p.text.size() || name.substr(0, p.text.size()) != p.text) continue;
+    if (p.text.size() == 1 && kWordContinuations.find(name[1]) != std::u32string_view::npos) return 0;
+    int t = -1;
+    switch (p.level) {
+      case 'p': t = EnclosingOfLevel(g, j, DivisionLevel::kProvince); break;
+      case 'c': t = CityOf(g, j); break;
+      case 'd': {
+        const int c = EnclosingOfLevel(g, j, DivisionLevel::kCounty);
+        if (c >= 0 && (EndsWith(g.at(c).name, "区"))) t = c;
+        break;
+      }
+      case 'x': {
+        const int c = EnclosingOfLevel(g, j, DivisionLevel::kCounty);
+        if (c >= 0 && (EndsWith(g.at(c).name, "县") || EndsWith(g.at(c).name, "旗"))) t = c;
+        break;
+      }
+      case 't': t = EnclosingOfLevel(g, j, DivisionLevel::kTown); break;
+    }
+    *target = t;
+    return static_cast<int>(p.text.size());
+  }
+  return 0;
+}
+
+// Endings of names of local bodies that a text may give without any prefix
+// (科技局, 财政局 in a district's reply): they belong to the document's level.
+bool LooksLikeLocalBody(std::u32string_view name) {
+  constexpr std::u32string_view kEndings[] = {U"局", U"委", U"办", U"政府", U"政协", U"人大", U"委员会",
+                                              U"办公室", U"中心", U"供销社", U"科协", U"工委", U"党委"};
+  constexpr std::u32string_view kNational[] = {U"国家", U"中央", U"中共中央", U"国务院", U"全国", U"中国"};
+  for (std::u32string_view n : kNational) {
+    if (name.substr(0, n.size()) == n) return false;
+  }
+  for (std::u32string_view e : kEndings) {
+    if (name.size() > e.size() && name.substr(name.size() - e.size()) == e) return true;
+  }
+  return false;
+}
+
+// 高新区政协工委, 开发区管委会: the body of a zone, not of the jurisdiction
+// itself; its zone is for the caller to resolve.
+bool NamesZone(std::u32string_view name) {
+  constexpr std::u32string_view kZones[] = {U"区", U"园", U"新城", U"港", U"基地"};
+  for (std::u32string_view z : kZones) {
+    if (name.find(z) != std::u32string_view::npos) return true;
+  }
+  return false;
+}
+
+// True when `name` already starts with the name of a place.
+bool StartsWithPlace(const DocumentContext& ctx, std::u32string_view name) {
+  const Gazetteer& g = ctx.gazetteer;
+  const int max_len = std::min<int>(g.max_name_length(), static_cast<int>(name.size()) - 1);
+  for (int len = max_len; len >= 2; --len) {
+    if (g.Find(name.substr(0, len)) != nullptr) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::u32string ResolveRelativeName(const DocumentContext& ctx, std::u32string_view name) {
+  const Gazetteer& g = ctx.gazetteer;
+  const int j = ctx.jurisdiction;
+  if (j < 0 || name.empty()) return std::u32string(name);
+  int target = -1;
+  const int prefix = RelativePrefix(g, j, name, &target);
+  if (prefix > 0) {
+    if (target < 0) return std::u32string(name);
+    std::u32string rest(name.substr(prefix));
+    // 市委 after 我市 is 市委 of the city: 我市科技局 -> 衢州市科技局.
+    return Utf8ToU32(g.at(target).name) + rest;
+  }
+  if (StartsWithPlace(ctx, name) || !LooksLikeLocalBody(name) || NamesZone(name)) return std::u32string(name);
+  return Utf8ToU32(g.at(j).name) + std::u32string(name);
+}
+
+namespace {
+
+// Weighs every division named in the text; names in the issuer, signature
+// and title weigh most.
+std::map<int, double> WeighDivisions(const DocumentContext& ctx) {
+  std::map<int, double> weight;
+  const Span all{0, static_cast<int32_t>(ctx.norm.size())};
+  for (const PlaceHit& hit : ScanPlaces(ctx, all, -1, /*all_levels=*/true)) {
+    const double w = (hit.full ? 2.0 : 1.0) / static_cast<double>(hit.divisions.size());
+    for (int d : hit.divisions) weight[d] += w;
+  }
+  for (const std::string& field : {ctx.info.issuer, ctx.info.title}) {
+    if (field.empty()) continue;
+    DocumentContext probe(ctx.gazetteer);
+    probe.norm = Utf8ToU32(field);
+    for (const PlaceHit& hit : ScanPlaces(probe, {0, static_cast<int32_t>(probe.norm.size())}, -1, true)) {
+      for (int d : hit.divisions) weight[d] += 20.0 / static_cast<double>(hit.divisions.size());
+    }
+  }
+  return weight;
+}
+
+}  // namespace
+
+void ResolveJurisdiction(DocumentContext& ctx) {
+  const Gazetteer& g = ctx.gazetteer;
+  const std::map<int, double> weight = WeighDivisions(ctx);
+  const Speaker speaker = SpeakerLevel(ctx.norm);
+  // A division's support: its own weight, half its parent's, and a share of
+  // what is named under it (通州区 of 南通 beats 通州区 of 北京 when 南通 is
+  // named too; 绍兴市 gains from 越城区).
+  std::map<int, double> support;
+  for (const auto& [d, w] : weight) {
+    const Division& div = g.at(d);
+    if (div.level == DivisionLevel::kArea || div.level == DivisionLevel::kCountry) continue;
+    support[d] += w;
+    const std::vector<int> chain = g.Ancestors(d);
+    for (size_t k = 1; k < chain.size(); ++k) support[chain[k]] += w * 0.3;
+  }
+  for (auto& [d, s] : support) {
+    const int p = g.at(d).parent;
+    if (p >= 0) {
+      const auto it = weight.find(p);
+      if (it != weight.end()) s += 0.5 * it->second;
+    }
+  }
+  int best = -1;
+  double best_score = 0;
+  for (const auto& [d, s] : support) {
+    if (!Fits(g.at(d), speaker)) continue;
+    // Only divisions actually named count as candidates; ancestors named
+    // through their children alone do not speak.
+    if (weight.find(d) == weight.end()) continue;
+    if (g.at(d).level == DivisionLevel::kTown && speaker != Speaker::kTown) continue;
+    if (s > best_score) best = d, best_score = s;
+  }
+  if (best < 0 && speaker != Speaker::kUnknown) {
+    // The level cue found no named division of its level: fall back to the
+    // best supported division of any level above towns.
+    for (const auto& [d, s] : support) {
+      if (weight.find(d) == weight.end() || g.at(d).level == DivisionLevel::kTown) continue;
+      if (s > best_score) best = d, best_score = s;
+    }
+  }
+  ctx.jurisdiction = best;
+  if (best < 0) return;
+  ctx.info.jurisdiction = g.at(best).name;
+  ctx.info.jurisdiction_code = g.at(best).code;
+  // The issuer was read before the jurisdiction was known (区科技局).
+  if (!ctx.info.issuer.empty()) {
+    ctx.info.issuer = U32ToUtf8(ResolveRelativeName(ctx, Utf8ToU32(ctx.info.issuer)));
+  }
 }
 
 }  // namespace policykg
