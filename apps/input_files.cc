@@ -15,7 +15,12 @@ Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& pa
     }
     std::error_code ec;
     const auto status = fs::status(p, ec);
-    if (ec || !fs::exists(status)) return Status::NotFound(p + ": no such file or directory");
+    // A missing path is passed on as a file: reading it fails for that one
+    // input only, so one bad argument never sinks the batch.
+    if (ec || !fs::exists(status)) {
+      files.push_back(p);
+      continue;
+    }
     if (!fs::is_directory(status)) {
       files.push_back(p);
       continue;

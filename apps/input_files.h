@@ -10,8 +10,9 @@
 
 namespace policykg {
 
-// Files in a deterministic order. A path that does not exist is an error
-// naming it; hidden files (".name") inside directories are skipped.
+// Files in a deterministic order. A path that does not exist is passed on as
+// it is (reading it then fails for that input alone); hidden files (".name")
+// inside directories are skipped.
 Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& paths);
 
 }  // namespace policykg
