@@ -408,14 +408,10 @@ std::optional<EdgeId> GraphImpl::FindEdge(VertexId s, VertexId t, EdgeKind kind,
     return r.props.kind == kind && (kind != EdgeKind::kRelation || r.props.rel == rel);
   };
   // Scan the shorter of the two adjacency lists: hubs have long ones.
-  if (boost::out_degree(s, g_) <= boost::in_degree(t, g_)) {
-    for (const BoostEdge& e : boost::make_iterator_range(boost::out_edges(s, g_))) {
-      if (boost::target(e, g_) == t && matches(g_[e].id)) return g_[e].id;
-    }
-  } else {
-    for (const BoostEdge& e : boost::make_iterator_range(boost::in_edges(t, g_))) {
-      if (boost::source(e, g_) == s && matches(g_[e].id)) return g_[e].id;
-    }
+  const VertexId scan = boost::out_degree(s, g_) <= boost::out_degree(t, g_) ? s : t;
+  for (const BoostEdge& e : boost::make_iterator_range(boost::out_edges(scan, g_))) {
+    const EdgeId id = g_[e].id;
+    if (edges_[id].source == s && edges_[id].target == t && matches(id)) return id;
   }
   return std::nullopt;
 }
@@ -507,10 +503,9 @@ bool GraphImpl::HasContentHash(std::string_view hash) const { return hashes_.cou
 
 void GraphImpl::ForEachIncident(VertexId v, const std::function<void(const Incident&)>& fn) const {
   for (const BoostEdge& e : boost::make_iterator_range(boost::out_edges(v, g_))) {
-    fn(Incident{g_[e].id, static_cast<VertexId>(boost::target(e, g_)), true});
-  }
-  for (const BoostEdge& e : boost::make_iterator_range(boost::in_edges(v, g_))) {
-    fn(Incident{g_[e].id, static_cast<VertexId>(boost::source(e, g_)), false});
+    const EdgeId id = g_[e].id;
+    const bool outgoing = edges_[id].source == v;
+    fn(Incident{id, outgoing ? edges_[id].target : edges_[id].source, outgoing});
   }
 }
 

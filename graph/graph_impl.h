@@ -5,6 +5,9 @@
 // VertexProps (vertex descriptors are the dense VertexIds) and whose edge
 // bundle is the edge's dense id; the EdgeProps live in edges_, indexed by id,
 // so edge ids stay dense and stable and algorithms get an edge index for free.
+// The adjacency is undirected: every question asked of the graph (neighbours,
+// paths, components, centrality) walks edges both ways; an edge's direction
+// is kept in its EdgeRecord.
 #ifndef POLICYKG_GRAPH_GRAPH_IMPL_H_
 #define POLICYKG_GRAPH_GRAPH_IMPL_H_
 
@@ -27,7 +30,7 @@ struct EdgeSlot {
   EdgeId id = 0;
 };
 using BoostGraph =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexProps, EdgeSlot>;
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, VertexProps, EdgeSlot>;
 using BoostVertex = BoostGraph::vertex_descriptor;
 using BoostEdge = BoostGraph::edge_descriptor;
 
