@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <climits>
 #include <cstring>
 #include <memory>
 #include <optional>
@@ -206,7 +207,7 @@ std::string DetectorHint(std::string_view bytes) {
   UErrorCode status = U_ZERO_ERROR;
   UCharsetDetector* det = ucsdet_open(&status);
   if (U_FAILURE(status)) return "";
-  const std::string_view sample = bytes.substr(0, 1 << 16);
+  const std::string_view sample = bytes.substr(0, 8192);  // enough for a verdict, and cheap
   ucsdet_setText(det, sample.data(), static_cast<int32_t>(sample.size()), &status);
   const UCharsetMatch* match = ucsdet_detect(det, &status);
   std::string name;
@@ -225,36 +226,39 @@ bool IsSpaceCodePoint(UChar32 c) {
 }
 
 // Checks decoded UTF-8 for the signs of binary data (NUL or a high share of
-// control characters) and for emptiness. Offsets here are into the UTF-8.
+// control characters) and for emptiness. Control characters are ASCII, so a
+// byte scan suffices; `offsets_are_input_bytes` says whether a UTF-8 offset
+// is also an offset in the file.
 Status CheckDecodedText(std::string_view utf8, bool offsets_are_input_bytes) {
-  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  const int32_t n = static_cast<int32_t>(utf8.size());
   size_t controls = 0;
   size_t first_control = std::string_view::npos;
-  bool has_text = false;
-  int32_t i = 0;
-  while (i < n) {
-    const int32_t at = i;
-    UChar32 c;
-    U8_NEXT_OR_FFFD(s, i, n, c);
+  for (size_t i = 0; i < utf8.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(utf8[i]);
+    if (c >= 0x20) continue;
     if (c == 0) {
-      return Status::BadInput(offsets_are_input_bytes ? ByteMsg("binary data: NUL byte", at)
+      return Status::BadInput(offsets_are_input_bytes ? ByteMsg("binary data: NUL byte", i)
                                                       : "binary data: NUL character");
     }
-    if (c < 0x20 && IsBinaryControl(static_cast<unsigned char>(c))) {
+    if (IsBinaryControl(c)) {
       ++controls;
-      if (first_control == std::string_view::npos) first_control = at;
-    } else if (!has_text && !IsSpaceCodePoint(c)) {
-      has_text = true;
+      if (first_control == std::string_view::npos) first_control = i;
     }
   }
-  if (controls > 0 && controls * 50 > static_cast<size_t>(n)) {
+  if (controls > 0 && controls * 50 > utf8.size()) {
     std::string msg = "binary data: " + std::to_string(controls) + " control bytes";
     if (offsets_are_input_bytes) msg = ByteMsg(msg + ", the first", first_control);
     return Status::BadInput(msg);
   }
-  if (!has_text) return Status::BadInput("no text (only whitespace)");
-  return Status::OK();
+  // Any character other than whitespace (ASCII or Unicode spaces, BOM)?
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t n = static_cast<int32_t>(std::min<size_t>(utf8.size(), INT32_MAX));
+  int32_t i = 0;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT_OR_FFFD(s, i, n, c);
+    if (!IsSpaceCodePoint(c)) return Status::OK();
+  }
+  return Status::BadInput("no text (only whitespace)");
 }
 
 Result<DecodedText> Finish(std::string utf8, std::string encoding, bool same_offsets) {

@@ -180,9 +180,29 @@ class PhraseIndex {
   std::unordered_map<char32_t, std::vector<Entry>> by_first_;
 };
 
+// Hash of a phrase's first two characters, for the prefilter below.
+uint32_t PairKey(char32_t a, char32_t b) {
+  return (AsciiLower(a) * 0x9E3779B1u ^ AsciiLower(b) * 0x85EBCA77u) >> 12;  // 20 bits
+}
+
 struct Lexicons {
   PhraseIndex labels, chrome, chrome_cells, to_line_end, footer, spam, spam_tail;
+  // Every phrase is at least two characters long: positions whose first two
+  // characters start no phrase of any lexicon are skipped with one bit test.
+  std::bitset<1u << 20> pairs;
+  void AddPairs(View p) {
+    if (p.size() >= 2) pairs.set(PairKey(p[0], p[1]));
+  }
+  bool MayStartPhrase(const std::u32string& s, int32_t i, int32_t end) const {
+    return i + 1 < end && pairs.test(PairKey(s[i], s[i + 1]));
+  }
   Lexicons() {
+    for (const Label& l : kLabels) AddPairs(l.name);
+    for (View p : kChrome) AddPairs(p);
+    for (View p : kChromeCells) AddPairs(p);
+    for (View p : kToLineEnd) AddPairs(p);
+    for (View p : kFooter) AddPairs(p);
+    for (View p : kSpam) AddPairs(p);
     for (size_t i = 0; i < std::size(kLabels); ++i) labels.Add(kLabels[i].name, static_cast<int>(i));
     for (View p : kChrome) chrome.Add(p, 0);
     for (View p : kChromeCells) chrome_cells.Add(p, static_cast<int>(p.size()));
@@ -262,7 +282,7 @@ bool SpaceSeparated(Value kind) { return kind == Value::kFontSize || kind == Val
 
 class LineMarker {
  public:
-  LineMarker(const std::u32string& s, std::vector<Span>& out) : s_(s), out_(out) {}
+  LineMarker(const std::u32string& s, std::vector<Span>& out) : lex_(Lex()), s_(s), out_(out) {}
 
   // Marks furniture in the line [ls, le). Returns the kind of a label left
   // without a value at the end of the line (its value may follow on the next
@@ -272,11 +292,15 @@ class LineMarker {
     if (line.empty()) return pending;
     const int32_t ts = static_cast<int32_t>(line.data() - s_.data());
     const int32_t te = ts + static_cast<int32_t>(line.size());
+    cands_.clear();
+    for (int32_t i = ts; i < te; ++i) {
+      if (lex_.MayStartPhrase(s_, i, te)) cands_.push_back(i);
+    }
     if (pending != Value::kKept && !StartsWithLabel(ts, te) && ValueFits(pending, line, true)) {
       Add(ts, te);
       return Value::kKept;
     }
-    if (te - ts <= kMaxFooterLine && ContainsAny(Lex().footer, ts, te)) {
+    if (te - ts <= kMaxFooterLine && ContainsAny(lex_.footer, te)) {
       Add(ts, te);
       return Value::kKept;
     }
@@ -290,8 +314,9 @@ class LineMarker {
     if (start < end) out_.push_back(Span{start, end});
   }
 
-  bool ContainsAny(const PhraseIndex& index, int32_t start, int32_t end) const {
-    for (int32_t i = start; i < end; ++i) {
+  // Whether a phrase of `index` starts at a candidate position of the line.
+  bool ContainsAny(const PhraseIndex& index, int32_t end) const {
+    for (const int32_t i : cands_) {
       if (index.Match(s_, i, end).first >= 0) return true;
     }
     return false;
@@ -306,7 +331,7 @@ class LineMarker {
   // A label at a field start followed by a colon: {label index, end of colon}.
   std::pair<int, int32_t> LabelAt(int32_t i, int32_t ls, int32_t le) const {
     if (!FieldStart(i, ls)) return {-1, 0};
-    const auto [id, len] = Lex().labels.Match(s_, i, le);
+    const auto [id, len] = lex_.labels.Match(s_, i, le);
     if (id < 0) return {-1, 0};
     int32_t j = i + len;
     while (j < le && IsSpace(s_[j])) ++j;
@@ -334,7 +359,7 @@ class LineMarker {
       if (!cell.empty()) {
         const int32_t c0 = static_cast<int32_t>(cell.data() - s_.data());
         const int32_t c1 = c0 + static_cast<int32_t>(cell.size());
-        const auto [id, len] = Lex().chrome_cells.Match(s_, c0, c1);
+        const auto [id, len] = lex_.chrome_cells.Match(s_, c0, c1);
         if (id >= 0 && len == c1 - c0) Add(c0, c1);
       }
       cs = i + 1;
@@ -346,12 +371,12 @@ class LineMarker {
   void MarkSpam(int32_t ts, int32_t te) {
     const size_t before = out_.size();
     int32_t covered = 0;
-    for (int32_t i = ts; i < te;) {
-      const auto [id, len] = Lex().spam.Match(s_, i, te);
-      if (id < 0) {
-        ++i;
-        continue;
-      }
+    int32_t i = ts;
+    for (const int32_t cand : cands_) {
+      if (cand < i) continue;
+      i = cand;
+      const auto [id, len] = lex_.spam.Match(s_, i, te);
+      if (id < 0) continue;
       int32_t start = i;
       int32_t k = 0;
       while (start > ts && k < 4 && (IsHan(s_[start - 1]) || IsAsciiAlnum(s_[start - 1]))) {
@@ -371,8 +396,8 @@ class LineMarker {
           ++end;
           continue;
         }
-        const auto tail = Lex().spam_tail.Match(s_, end, te);
-        const auto more = Lex().spam.Match(s_, end, te);
+        const auto tail = lex_.spam_tail.Match(s_, end, te);
+        const auto more = lex_.spam.Match(s_, end, te);
         const int32_t step = std::max(tail.second, more.second);
         if (step == 0) break;
         end += step;
@@ -389,8 +414,11 @@ class LineMarker {
 
   Value MarkLabelsAndChrome(int32_t ts, int32_t te) {
     Value pending = Value::kKept;
-    for (int32_t i = ts; i < te;) {
-      if (const auto [id, len] = Lex().to_line_end.Match(s_, i, te); id >= 0 && FieldStart(i, ts)) {
+    int32_t i = ts;
+    for (const int32_t cand : cands_) {
+      if (cand < i) continue;
+      i = cand;
+      if (const auto [id, len] = lex_.to_line_end.Match(s_, i, te); id >= 0 && FieldStart(i, ts)) {
         int32_t j = i + len;
         while (j < te && IsSpace(s_[j])) ++j;
         if (j < te && IsColon(s_[j])) {
@@ -398,7 +426,7 @@ class LineMarker {
           return Value::kKept;
         }
       }
-      if (const auto [id, len] = Lex().chrome.Match(s_, i, te); id >= 0) {
+      if (const auto [id, len] = lex_.chrome.Match(s_, i, te); id >= 0) {
         int32_t start = i, end = i + len;
         if (start > ts && (s_[start - 1] == U'【' || s_[start - 1] == U'[')) --start;
         if (end < te && (s_[end] == U'】' || s_[end] == U']')) ++end;
@@ -407,10 +435,7 @@ class LineMarker {
         continue;
       }
       const auto [label, after] = LabelAt(i, ts, te);
-      if (label < 0) {
-        ++i;
-        continue;
-      }
+      if (label < 0) continue;
       const Value kind = kLabels[label].value;
       const int32_t value_end = MarkLabel(i, after, te, kind, &pending);
       i = std::max(after, value_end);
@@ -471,8 +496,10 @@ class LineMarker {
     return after;
   }
 
+  const Lexicons& lex_;
   const std::u32string& s_;
   std::vector<Span>& out_;
+  std::vector<int32_t> cands_;  // positions of the line where a phrase may start
 };
 
 std::vector<Span> Merge(std::vector<Span> spans) {
