@@ -1,0 +1,86 @@
+// Organisation suffix grammar, on sentences written for the test.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "tests/extract/extract_test_util.h"
+
+namespace policykg {
+namespace {
+
+using ::policykg::testing::MakeContext;
+using ::policykg::testing::MentionNames;
+using ::testing::Contains;
+using ::testing::IsEmpty;
+using ::testing::Not;
+
+TEST(Organizations, AgencyWithRelativePrefix) {
+  auto ctx = MakeContext("请区发改局、区财政局按职责分工落实。");
+  FindOrganizations(*ctx);
+  const auto names = MentionNames(*ctx, EntityType::kAgency);
+  EXPECT_THAT(names, Contains("区发改局"));
+  EXPECT_THAT(names, Contains("区财政局"));
+}
+
+TEST(Organizations, LeftBoundaryStopsAtVerb) {
+  auto ctx = MakeContext("加快推进四川大学成都研究院建设。");
+  FindOrganizations(*ctx);
+  const auto names = MentionNames(*ctx, EntityType::kInstitute);
+  EXPECT_THAT(names, Contains("四川大学成都研究院"));
+  EXPECT_THAT(names, Contains("四川大学"));  // the parent named inside
+  EXPECT_THAT(names, Not(Contains("加快推进四川大学成都研究院")));
+}
+
+TEST(Organizations, SharedSuffixListGivesOneInstituteEach) {
+  auto ctx = MakeContext("优化提升智能制造、生物医药、新能源三大产业研究院运营水平。");
+  FindOrganizations(*ctx);
+  const auto names = MentionNames(*ctx, EntityType::kInstitute);
+  EXPECT_THAT(names, Contains("智能制造产业研究院"));
+  EXPECT_THAT(names, Contains("生物医药产业研究院"));
+  EXPECT_THAT(names, Contains("新能源产业研究院"));
+}
+
+TEST(Organizations, NameplatePairSharesThePrefix) {
+  auto ctx = MakeContext("(责任单位:县农业局〈水利局〉、县商务局)");
+  FindOrganizations(*ctx);
+  const auto names = MentionNames(*ctx, EntityType::kAgency);
+  EXPECT_THAT(names, Contains("县农业局"));
+  EXPECT_THAT(names, Contains("县水利局"));
+  EXPECT_THAT(names, Contains("县商务局"));
+}
+
+TEST(Organizations, ClassesAreNotEntities) {
+  auto ctx = MakeContext("各乡镇人民政府要高度重视。新增省级重点企业研究院3家,鼓励企业与高校共建产业研究院。");
+  FindOrganizations(*ctx);
+  EXPECT_THAT(MentionNames(*ctx, EntityType::kAgency), IsEmpty());
+  EXPECT_THAT(MentionNames(*ctx, EntityType::kInstitute), IsEmpty());
+}
+
+TEST(Organizations, ConjunctionInsideShortName) {
+  auto ctx = MakeContext("引进专家团队共建氢能和储能研究院。");
+  FindOrganizations(*ctx);
+  EXPECT_THAT(MentionNames(*ctx, EntityType::kInstitute), Contains("氢能和储能研究院"));
+}
+
+TEST(Organizations, TwoBodiesRunTogetherAreSplit) {
+  auto ctx = MakeContext("贯彻落实市委市政府的部署。");
+  FindOrganizations(*ctx);
+  const auto names = MentionNames(*ctx, EntityType::kAgency);
+  EXPECT_THAT(names, Contains("市委"));
+  EXPECT_THAT(names, Contains("市政府"));
+  EXPECT_THAT(names, Not(Contains("市委市政府")));
+}
+
+TEST(Organizations, EnterpriseByLegalSuffix) {
+  auto ctx = MakeContext("依托广东星河电子股份有限公司等龙头企业。");
+  FindOrganizations(*ctx);
+  EXPECT_THAT(MentionNames(*ctx, EntityType::kEnterprise), Contains("广东星河电子股份有限公司"));
+}
+
+TEST(Organizations, WordsThatMerelyEndInASuffixAreNot) {
+  auto ctx = MakeContext("优化产业布局,加强干部队伍建设,制定管理办法。");
+  FindOrganizations(*ctx);
+  EXPECT_THAT(MentionNames(*ctx, EntityType::kAgency), IsEmpty());
+}
+
+}  // namespace
+}  // namespace policykg

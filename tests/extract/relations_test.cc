@@ -1,0 +1,109 @@
+// Relation rules on sentences written for the test.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "extract/lexicon.h"
+#include "tests/extract/extract_test_util.h"
+
+namespace policykg {
+namespace {
+
+using ::policykg::testing::MakeContext;
+using ::policykg::testing::RelationPairs;
+using ::policykg::testing::RunEntityPasses;
+using ::testing::Contains;
+using ::testing::IsEmpty;
+using ::testing::Not;
+using ::testing::UnorderedElementsAre;
+
+TEST(Relations, ResponsibleUnitsCoverTheTaskParagraph) {
+  auto ctx = MakeContext(
+      "1.推进“蓉创”行动,持续建设天府科技城。(责任单位:区科技局、区经信局)\n"
+      "2.开展“川货”行动。(责任单位:区商务局)\n");
+  RunEntityPasses(*ctx);
+  FindOrgRelations(*ctx);
+  EXPECT_THAT(RelationPairs(*ctx, RelationType::kResponsibleFor),
+              UnorderedElementsAre("区科技局>“蓉创”行动", "区经信局>“蓉创”行动", "区科技局>天府科技城",
+                                   "区经信局>天府科技城", "区商务局>“川货”行动"));
+}
+
+TEST(Relations, HostUnitsOfAReplyAreResponsibleForTheProposal) {
+  auto ctx = MakeContext(
+      "标题: | 关于支持民营企业创新的建议 |\n承办单位: | 主办: | 科技局 | 协办: | 财政局、税务局 |\n");
+  RunEntityPasses(*ctx);
+  FindOrgRelations(*ctx);
+  EXPECT_THAT(RelationPairs(*ctx, RelationType::kResponsibleFor),
+              UnorderedElementsAre("科技局>关于支持民营企业创新的建议", "财政局>关于支持民营企业创新的建议",
+                                   "税务局>关于支持民营企业创新的建议"));
+}
+
+TEST(Relations, CooperationWithImplicitSubjectUsesTheJurisdiction) {
+  auto ctx = MakeContext("甲市\n一是深化合作。与乙理工大学、丙农业大学共建创新研究院。");
+  AddMention(*ctx, EntityType::kRegion, 0, 2, U"甲市", "test");
+  ctx->info.jurisdiction = "甲市";
+  RunEntityPasses(*ctx);
+  FindOrgRelations(*ctx);
+  EXPECT_THAT(RelationPairs(*ctx, RelationType::kCooperatesWith),
+              UnorderedElementsAre("甲市>乙理工大学", "甲市>丙农业大学"));
+}
+
+TEST(Relations, CooperationNeedsAVerb) {
+  auto ctx = MakeContext("甲市\n与乙理工大学相比差距明显。");
+  AddMention(*ctx, EntityType::kRegion, 0, 2, U"甲市", "test");
+  ctx->info.jurisdiction = "甲市";
+  RunEntityPasses(*ctx);
+  FindOrgRelations(*ctx);
+  EXPECT_THAT(RelationPairs(*ctx, RelationType::kCooperatesWith), IsEmpty());
+}
+
+TEST(Relations, BranchIsPartOfTheUniversityItIsNamedAfter) {
+  auto ctx = MakeContext("加快推进西南交通大学成都研究院、西南交大宜宾研究院建设。");
+  RunEntityPasses(*ctx);
+  FindOrgRelations(*ctx);
+  const auto pairs = RelationPairs(*ctx, RelationType::kPartOf);
+  EXPECT_THAT(pairs, Contains("西南交通大学成都研究院>西南交通大学"));
+  EXPECT_THAT(pairs, Contains("西南交大宜宾研究院>西南交通大学"));
+}
+
+TEST(Relations, SubOfficeIsPartOfItsBody) {
+  auto ctx = MakeContext("召开市委科技创新委员会全体会议。确保市委部署落实。");
+  RunEntityPasses(*ctx);
+  FindOrgRelations(*ctx);
+  EXPECT_THAT(RelationPairs(*ctx, RelationType::kPartOf), Contains("市委科技创新委员会>市委"));
+}
+
+TEST(Relations, PlatformsListedUnderALargerOne) {
+  auto ctx = MakeContext("高水平建设天府科技城,重点建设智谷科技园、云创孵化中心、数智基地三大园区。");
+  RunEntityPasses(*ctx);
+  FindOrgRelations(*ctx);
+  EXPECT_THAT(RelationPairs(*ctx, RelationType::kPartOf),
+              UnorderedElementsAre("智谷科技园>天府科技城", "云创孵化中心>天府科技城", "数智基地>天府科技城"));
+}
+
+TEST(Relations, BodiesBeforeATitleIssuedIt) {
+  auto ctx = MakeContext("省委、省政府印发《关于加快建设科技强省的意见》。");
+  RunEntityPasses(*ctx);
+  FindOrgRelations(*ctx);
+  EXPECT_THAT(RelationPairs(*ctx, RelationType::kIssued),
+              UnorderedElementsAre("省委>关于加快建设科技强省的意见", "省政府>关于加快建设科技强省的意见"));
+}
+
+TEST(Relations, IssuerOfTheAnnotatedDocument) {
+  auto ctx = MakeContext("文号: 川科函〔2024〕8号\n正文。\n四川省科学技术厅\n");
+  ctx->info.number = "川科函〔2024〕8号";
+  ctx->info.issuer = "四川省科学技术厅";
+  RunEntityPasses(*ctx);
+  FindOrgRelations(*ctx);
+  EXPECT_THAT(RelationPairs(*ctx, RelationType::kIssued), Contains("四川省科学技术厅>川科函〔2024〕8号"));
+}
+
+TEST(Relations, EvidenceIsTheSentence) {
+  auto ctx = MakeContext("召开市委科技创新委员会全体会议。确保市委部署落实。");
+  RunEntityPasses(*ctx);
+  FindOrgRelations(*ctx);
+  ASSERT_FALSE(ctx->relations.empty());
+  EXPECT_EQ(ctx->relations[0].sentence, "召开市委科技创新委员会全体会议。");
+}
+
+}  // namespace
+}  // namespace policykg
