@@ -68,7 +68,7 @@ int RunFileExport(FileFormat format, const FileExportArgs& a) {
 
   Result<std::unique_ptr<Graph>> graph = Graph::Load(a.graph);
   if (!graph.ok()) {
-    std::cerr << "policykg export: " << graph.status().WithContext(a.graph).message() << "\n";
+    std::cerr << "policykg export: " << graph.status().message() << "\n";  // names the file
     return kExitFailure;
   }
   const Result<Selection> selected = SelectSubgraph(**graph, selection);

@@ -102,7 +102,7 @@ Result<std::vector<VertexId>> FocusRoots(const Graph& g, const SelectionOptions&
     if (VertexPasses(g, o, v)) roots.push_back(v);
   }
   if (roots.empty()) {
-    return Status::InvalidArgument("'" + *o.focus + "' is a " +
+    return Status::InvalidArgument("'" + *o.focus + "' is of type " +
                                    std::string(ToString(g.vertex(named.front()).type)) +
                                    ", which the --type filter leaves out");
   }

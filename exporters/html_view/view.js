@@ -21,16 +21,18 @@
 
   // Bigger nodes for better-connected entities.
   elements.nodes.forEach(function (n) {
-    n.data.size = Math.round(14 + 5 * Math.sqrt(n.data.degree || 0));
+    var d = Math.sqrt(n.data.degree || 0);
+    n.data.size = Math.round(14 + 6 * d);
+    n.data.fontSize = Math.round(11 + 3 * d);  // hubs stay legible when zoomed out
   });
 
   function cyStyle() {
     var style = [
       { selector: 'node', style: {
         'background-color': '#bab0ac', 'label': 'data(label)', 'font-family': FONT,
-        'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3,
+        'font-size': 'data(fontSize)', 'text-valign': 'bottom', 'text-margin-y': 3,
         'width': 'data(size)', 'height': 'data(size)', 'border-width': 1, 'border-color': '#555',
-        'text-wrap': 'ellipsis', 'text-max-width': 140, 'min-zoomed-font-size': 7,
+        'text-wrap': 'ellipsis', 'text-max-width': 160, 'min-zoomed-font-size': 6,
         'text-background-color': '#ffffff', 'text-background-opacity': 0.6
       } },
       { selector: 'edge', style: {
@@ -49,7 +51,7 @@
       } });
     });
     style.push({ selector: 'node:selected', style: {
-      'border-width': 4, 'border-color': '#111111', 'font-size': 13, 'font-weight': 'bold', 'z-index': 10
+      'border-width': 4, 'border-color': '#111111', 'font-weight': 'bold', 'z-index': 10
     } });
     style.push({ selector: '.type-hidden', style: { 'display': 'none' } });
     return style;
@@ -57,10 +59,12 @@
 
   function layoutOptions(n) {
     return {
-      name: 'cose', animate: false, randomize: true, fit: true, padding: 30,
-      nodeRepulsion: function () { return 9000; },
-      idealEdgeLength: function () { return 70; },
-      componentSpacing: 80, numIter: n > 600 ? 400 : 1000
+      name: 'cose', animate: false, randomize: true, fit: true, padding: 20,
+      nodeDimensionsIncludeLabels: true, nodeOverlap: 10,
+      nodeRepulsion: function () { return 120000; },
+      idealEdgeLength: function () { return 50; },
+      edgeElasticity: function () { return 100; },
+      gravity: 50, componentSpacing: 30, numIter: n > 600 ? 500 : 1000
     };
   }
 
@@ -189,11 +193,17 @@
     var edges = node.connectedEdges().filter(function (e) { return e.visible(); });
     if (edges.length) {
       body.appendChild(el('h3', '关系 Relations (' + edges.length + ')'));
-      body.appendChild(list(edges.slice(0, MAX_RELATIONS_ON_CARD).toArray(), function (e) {
+      // Stated relations first, co-mentions after.
+      var ordered = edges.toArray().sort(function (a, b) {
+        return (a.data('kind') === 'co_mention') - (b.data('kind') === 'co_mention');
+      });
+      body.appendChild(list(ordered.slice(0, MAX_RELATIONS_ON_CARD), function (e) {
         var outgoing = e.source().id() === node.id();
         var other = outgoing ? e.target() : e.source();
         var li = el('li');
-        var rel = el('span', (outgoing ? '' : '← ') + e.data('type') + (outgoing ? ' → ' : ' '), 'rel');
+        var text = e.data('undirected') ? e.data('type') + ' — '
+                 : outgoing ? e.data('type') + ' → ' : '← ' + e.data('type') + ' ';
+        var rel = el('span', text, 'rel');
         rel.style.color = (relationStyles[e.data('type')] || {}).colour || '#555';
         li.appendChild(rel);
         var link = el('a', nameOf(other), 'jump');
@@ -245,9 +255,10 @@
     }
     cy.elements().unselect();
     node.select();
-    cy.zoom({ level: Math.max(cy.zoom(), 1.2), position: node.position() });
-    cy.center(node);
-    showCard(node);
+    showCard(node);  // first: opening the card narrows the drawing area
+    var zoom = Math.max(cy.zoom(), 1.2), p = node.position();
+    // Centre the node itself (cy.center would centre it with its label).
+    cy.viewport({ zoom: zoom, pan: { x: cy.width() / 2 - p.x * zoom, y: cy.height() / 2 - p.y * zoom } });
   }
 
   function search(query) {
