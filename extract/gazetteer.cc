@@ -12,6 +12,7 @@ namespace policykg {
 struct Gazetteer::Index {
   std::unordered_map<std::u32string, std::vector<int>> any_name;   // full, short and aliases
   std::unordered_map<std::u32string, std::vector<int>> full_name;  // official names only
+  std::unordered_map<std::u32string, std::vector<int>> town_short;  // short forms of towns
   std::unordered_map<std::string, int> by_code;
   int max_length = 0;
 };
@@ -110,7 +111,7 @@ void Gazetteer::BuildIndex() {
     const Division& d = divisions_[i];
     add(index->full_name, d.name, i);
     add(index->any_name, d.name, i);
-    add(index->any_name, d.short_name, i);
+    add(d.level == DivisionLevel::kTown ? index->town_short : index->any_name, d.short_name, i);
     for (const std::string& a : d.aliases) add(index->any_name, a, i);
     index->by_code.emplace(d.code, i);
   }
@@ -120,7 +121,7 @@ void Gazetteer::BuildIndex() {
     if (divisions_[a].level != divisions_[b].level) return divisions_[a].level < divisions_[b].level;
     return a < b;
   };
-  for (auto* map : {&index->any_name, &index->full_name}) {
+  for (auto* map : {&index->any_name, &index->full_name, &index->town_short}) {
     for (auto& [name, v] : *map) std::sort(v.begin(), v.end(), by_level);
   }
   index_ = std::move(index);
@@ -159,6 +160,12 @@ const std::vector<int>* Gazetteer::Find(std::u32string_view name, bool full_only
   const auto& map = full_only ? index_->full_name : index_->any_name;
   const auto it = map.find(std::u32string(name));
   return it == map.end() ? nullptr : &it->second;
+}
+
+const std::vector<int>* Gazetteer::FindTownShortForm(std::u32string_view name) const {
+  if (!index_) return nullptr;
+  const auto it = index_->town_short.find(std::u32string(name));
+  return it == index_->town_short.end() ? nullptr : &it->second;
 }
 
 int Gazetteer::max_name_length() const { return index_ ? index_->max_length : 0; }

@@ -45,11 +45,14 @@ class Gazetteer {
   const Division& at(int index) const { return divisions_[index]; }
 
   // Indices of divisions whose full or short name (or alias) equals `name`,
-  // widest level first, then in file order.
+  // widest level first, then in file order. Short forms of towns are not
+  // included: alone they are rarely the town (see FindTownShortForm).
   std::vector<int> Lookup(std::string_view name) const;
   // The same for UTF-32 text (what the extraction passes match on); nullptr
   // when nothing has that name. `full_only` restricts to full names.
   const std::vector<int>* Find(std::u32string_view name, bool full_only = false) const;
+  // Towns whose short form is `name` (道墟 for 道墟街道), or nullptr.
+  const std::vector<int>* FindTownShortForm(std::u32string_view name) const;
   // Length in code points of the longest name, for longest-match scans.
   int max_name_length() const;
   // Index by code, or -1.

@@ -27,6 +27,10 @@ constexpr std::u32string_view kBlockedWords[] = {
     U"长治久安", U"幸福安康", U"世界大同", U"大同小异", U"平安健康", U"吉祥安康", U"国泰民安",
     U"大江南北"};
 
+// A short form followed by one of these names a natural feature or a street
+// (杭州湾, 南京路), not the division.
+constexpr std::u32string_view kFeatureSuffixes = U"湾路街巷江河湖";
+
 bool IsGenericFullName(std::u32string_view name) {
   return std::find(std::begin(kGenericFullNames), std::end(kGenericFullNames), name) !=
          std::end(kGenericFullNames);
@@ -65,7 +69,10 @@ std::vector<int> Allowed(const Gazetteer& g, const std::vector<int>& candidates,
       if (all_levels || g.Within(d, within)) out.push_back(d);
       continue;
     }
-    if (div.level == DivisionLevel::kCounty && !full && !all_levels && !g.Within(d, within)) continue;
+    // Short forms of counties, and the full names of 新区 (滨海新区, a name
+    // many cities give a zone), only count inside the document's province.
+    const bool zone_like = full && key.size() > 2 && key.substr(key.size() - 2) == U"新区";
+    if (div.level == DivisionLevel::kCounty && (!full || zone_like) && !all_levels && !g.Within(d, within)) continue;
     out.push_back(d);
   }
   return out;
@@ -91,11 +98,17 @@ std::vector<PlaceHit> ScanPlaces(const DocumentContext& ctx, Span span, int with
     bool found = false;
     for (int32_t len = std::min(max_len, end - i); len >= 2 && !found; --len) {
       const std::u32string_view key = std::u32string_view(norm).substr(i, len);
-      const std::vector<int>* candidates = g.Find(key);
-      if (candidates == nullptr) continue;
+      const std::vector<int>* named = g.Find(key);
+      const std::vector<int>* towns = chain_end == i ? g.FindTownShortForm(key) : nullptr;
+      if (named == nullptr && towns == nullptr) continue;
+      std::vector<int> merged;
+      if (named != nullptr) merged = *named;
+      if (towns != nullptr) merged.insert(merged.end(), towns->begin(), towns->end());
+      const std::vector<int>* candidates = &merged;
       const std::vector<int>* full_names = g.Find(key, /*full_only=*/true);
       const bool full = full_names != nullptr;
       if (!full && InBlockedWord(norm, i, len)) continue;
+      if (!full && i + len < end && kFeatureSuffixes.find(norm[i + len]) != std::u32string_view::npos) continue;
       std::vector<int> allowed =
           Allowed(g, *candidates, full_names, key, within, all_levels, chain_end == i ? chain_county : -1);
       if (allowed.empty()) continue;

@@ -72,7 +72,11 @@ function ShortForm(name, level) {
     let s = name.slice(0, -suf.length);
     if (suf.startsWith('自治') || level === 'province') s = stripEthnic(s);
     if ([...s].length < 2) return '';
-    if (GENERIC.has(s) && !(KEEP_HIGH.has(s) && (level === 'province' || level === 'prefecture'))) return '';
+    // Towns are matched by short form only right after their county's name
+    // (越城区东湖), where an ordinary word cannot stand; keep theirs.
+    if (level !== 'town' && GENERIC.has(s) && !(KEEP_HIGH.has(s) && (level === 'province' || level === 'prefecture'))) {
+      return '';
+    }
     return s;
   }
   return '';
