@@ -124,6 +124,25 @@ TEST(DecodeBytes, HtmlDeclaredCharsetIsHonoured) {
   EXPECT_EQ(b->encoding, "Big5");
 }
 
+TEST(DecodeBytes, Big5ByTheDetectorsHint) {
+  // Traditional text in Big5 also passes strict GB18030 as nonsense; the
+  // detector tells them apart.
+  const std::string text =
+      "肇慶市端州區科學技術局關於組織申報年度區級科技計劃項目的通知。各有關單位:為貫徹落實"
+      "促進科技創新若干規定,深入實施創新強區工程和科技型企業培育計劃,現將年度區級科技計劃"
+      "項目申報工作通知如下。重點支持企業與高校院所合作,支持在高新技術產業開發區內新建工程"
+      "技術研究中心。申報單位須為在本區註冊的企業、高校或科研院所。區科技局會同區財政局組織評審。\n";
+  auto r = DecodeBytes(Encode(text, "Big5"));
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->encoding, "Big5");
+  EXPECT_EQ(r->utf8, text);
+  // And GBK text is not taken for Big5.
+  auto g = DecodeBytes(Encode(text, "GBK"));
+  ASSERT_TRUE(g.ok()) << g.status().message();
+  EXPECT_EQ(g->encoding, "GB18030");
+  EXPECT_EQ(g->utf8, text);
+}
+
 TEST(DecodeBytes, UndecodableNamesTheByteOffset) {
   // Valid GBK up to byte 4, then 0x81 followed by a space: neither UTF-8 nor
   // GB18030.
