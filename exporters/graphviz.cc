@@ -39,26 +39,24 @@ std::string Tooltip(const VertexProps& p) {
   return t;
 }
 
+// One table node inside the cluster: a single node stays in one piece under
+// every layout program (sfdp ignores clusters), and legend edges would
+// disturb the layout.
 void WriteLegend(const std::set<std::string>& types, const std::set<std::string>& relations,
                  std::string* out) {
   *out += "  subgraph cluster_legend {\n";
   *out += "    label=\"Legend 图例\"; style=rounded; color=\"#999999\"; fontsize=12;\n";
+  *out += "    legend [shape=plaintext, style=\"\", label=<<table border=\"0\" cellspacing=\"3\">";
   for (const TypeStyle& s : TypeStyles()) {
     if (!types.count(std::string(s.type))) continue;
-    *out += "    " + Quote("legend_" + std::string(s.type)) + " [label=" + Quote(s.type) +
-            ", shape=" + std::string(s.dot_shape) + ", fillcolor=" + Quote(s.colour) + "];\n";
+    *out += "<tr><td bgcolor=\"" + std::string(s.colour) + "\" width=\"16\"> </td><td align=\"left\">" +
+            XmlEscape(s.type) + "</td></tr>";
   }
-  if (relations.empty()) {
-    *out += "  }\n";
-    return;
-  }
-  // Relations as a table of coloured arrows: legend edges would disturb the layout.
-  *out += "    legend_relations [shape=plaintext, style=\"\", label=<<table border=\"0\" "
-          "cellspacing=\"2\">";
   for (const RelationStyle& s : RelationStyles()) {
     if (!relations.count(std::string(s.type))) continue;
-    const std::string arrow = s.undirected ? "&#x2501;&#x2501;&#x2501; " : "&#x2501;&#x2501;&#x25B6; ";
-    *out += "<tr><td align=\"left\"><font color=\"" + std::string(s.colour) + "\">" + arrow +
+    const std::string arrow = s.undirected ? "&#x2501;&#x2501;" : "&#x2501;&#x25B6;";
+    *out += "<tr><td><font color=\"" + std::string(s.colour) + "\">" + arrow +
+            "</font></td><td align=\"left\"><font color=\"" + std::string(s.colour) + "\">" +
             XmlEscape(s.type) + "</font></td></tr>";
   }
   *out += "</table>>];\n  }\n";

@@ -256,7 +256,7 @@
     cy.elements().unselect();
     node.select();
     showCard(node);  // first: opening the card narrows the drawing area
-    var zoom = Math.max(cy.zoom(), 1.2), p = node.position();
+    var zoom = Math.max(cy.zoom(), 0.9), p = node.position();
     // Centre the node itself (cy.center would centre it with its label).
     cy.viewport({ zoom: zoom, pan: { x: cy.width() / 2 - p.x * zoom, y: cy.height() / 2 - p.y * zoom } });
   }

@@ -41,9 +41,11 @@ TEST(Dot, ContainsEveryNodeWithItsLabelAndStyle) {
   }
   EXPECT_THAT(dot, HasSubstr("fontname=\"Noto Sans CJK SC\""));
   EXPECT_THAT(dot, HasSubstr("subgraph cluster_legend"));
-  EXPECT_THAT(dot, HasSubstr("\"legend_Institute\""));
-  EXPECT_THAT(dot, HasSubstr("COOPERATES_WITH</font>"));
-  EXPECT_THAT(dot, ::testing::Not(HasSubstr("legend_Region")));  // no regions in the selection
+  const std::string legend = dot.substr(dot.find("subgraph cluster_legend"));
+  EXPECT_THAT(legend, HasSubstr("<td bgcolor=\"" + std::string(StyleOf("Institute").colour) +
+                                "\" width=\"16\"> </td><td align=\"left\">Institute</td>"));
+  EXPECT_THAT(legend, HasSubstr(">COOPERATES_WITH</font>"));
+  EXPECT_THAT(legend, ::testing::Not(HasSubstr("Region")));  // no regions in the selection
 }
 
 TEST(Dot, UndirectedRelationsHaveNoArrow) {

@@ -1,7 +1,7 @@
 // The HTML view in a real browser (headless Chromium driven by playwright-core).
 //
 //   node html_view_test.mjs --bin POLICYKG --input FILES_OR_JSONL --work DIR
-//        --screenshot PNG [--graph GRAPH]
+//        --screenshot PNG [--graph GRAPH] [--title TITLE]
 //
 // Builds a graph from --input with `policykg build` (or takes --graph), exports
 // it as Cytoscape JSON (the expected counts) and as the HTML view, opens the
@@ -56,7 +56,7 @@ const jsonPath = path.join(args.work, 'view.json');
 const htmlPath = path.join(args.work, 'view.html');
 // The same selection as the html export: pictures leave sources out.
 run('export', 'json', graph, '-o', jsonPath, '--no-sources');
-run('export', 'html', graph, '-o', htmlPath, '--title', 'policykg view test');
+run('export', 'html', graph, '-o', htmlPath, '--title', args.title || 'policykg view test');
 const expected = JSON.parse(fs.readFileSync(jsonPath, 'utf8')).elements;
 check(expected.nodes.length > 0, `the graph has nodes (${expected.nodes.length})`);
 
@@ -76,7 +76,7 @@ const browser = await chromium.launch({
          '--disable-sync', '--no-first-run', '--disable-quic'],
 });
 try {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const pageUrl = pathToFileURL(path.resolve(htmlPath)).href;
   const requests = [];
@@ -181,10 +181,11 @@ try {
   await page.check(checkbox);
   check(await visible() === expected.nodes.length, `ticking ${filterType} shows them again`);
 
-  // The picture: the whole network, with the best-connected entity's card open.
+  // The picture: the best-connected entity found, centred, its card open.
+  await page.click('#fit');
   await page.fill('#search', hub.name);
   await page.press('#search', 'Enter');
-  await page.click('#fit');
+  await page.waitForTimeout(500);  // let the renderer settle after the viewport change
   fs.mkdirSync(path.dirname(path.resolve(args.screenshot)), { recursive: true });
   await page.screenshot({ path: args.screenshot });
   console.log(`screenshot: ${args.screenshot}`);
