@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Export speed to a local Neo4j 3.1.1 (scripts/neo4j_server.sh): a synthetic
+# graph of N entities (default 100000) in batches, against one statement per
+# row (--batch-size 1) on a smaller slice (default 3000 entities) whose rate
+# is extrapolated. Prints nodes/s, (nodes+relationships)/s and the ratio.
+#
+# usage: bench/neo4j_bench.sh [BUILD_DIR]   (needs policykg and
+#        tests/exporters/neo4j_graph_fixture built there; default build/)
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+BUILD=$(cd "${1:-$ROOT/build}" && pwd)
+BIN="$BUILD/apps/policykg"
+FIXTURE="$BUILD/tests/exporters/neo4j_graph_fixture"
+N=${NEO4J_BENCH_ENTITIES:-100000}
+N_ROW=${NEO4J_BENCH_ROW_ENTITIES:-3000}
+BATCH=${NEO4J_BENCH_BATCH:-5000}
+[ -x "$BIN" ] && [ -x "$FIXTURE" ] || { echo "build policykg and neo4j_graph_fixture in $BUILD first" >&2; exit 1; }
+WORK="$BUILD/neo4j-bench"
+mkdir -p "$WORK"
+trap '"$ROOT/scripts/neo4j_server.sh" stop "$WORK/server" >/dev/null' EXIT
+
+"$FIXTURE" synthetic "$N" "$WORK/big.graph"
+"$FIXTURE" synthetic "$N_ROW" "$WORK/small.graph"
+
+# run GRAPH BATCH -> "nodes rels seconds"
+run() {
+  "$BIN" export neo4j "$1" --url "$URL" --batch-size "$2" >"$WORK/out.txt" 2>"$WORK/err.txt" ||
+    { cat "$WORK/err.txt" >&2; exit 1; }
+  sed -n 's/^neo4j: exported \([0-9]*\) nodes and \([0-9]*\) relationships.* in \([0-9.]*\) s.*/\1 \2 \3/p' "$WORK/out.txt"
+}
+
+fresh_server() {
+  "$ROOT/scripts/neo4j_server.sh" stop "$WORK/server" >/dev/null
+  "$ROOT/scripts/neo4j_server.sh" start "$WORK/server" >/dev/null
+  URL=$(cat "$WORK/server/url")
+  export NEO4J_PASSWORD
+  NEO4J_PASSWORD=$(cat "$WORK/server/password")
+}
+
+fresh_server
+read -r rn rr rs < <(run "$WORK/small.graph" 1)
+fresh_server
+read -r bn br bs < <(run "$WORK/big.graph" "$BATCH")
+
+python3 - "$rn" "$rr" "$rs" "$bn" "$br" "$bs" "$BATCH" <<'EOF'
+import sys
+rn, rr, rs, bn, br, bs = (float(x) for x in sys.argv[1:7])
+batch = sys.argv[7]
+row_rate = (rn + rr) / rs
+big_rate = (bn + br) / bs
+print(f"Neo4j 3.1.1 on 127.0.0.1, HTTP transactional endpoint")
+print(f"batched (--batch-size {batch}): {bn:.0f} nodes + {br:.0f} relationships in {bs:.2f} s"
+      f" = {bn / bs:,.0f} nodes/s, {big_rate:,.0f} items/s")
+print(f"per row (--batch-size 1), {rn:.0f} nodes + {rr:.0f} relationships in {rs:.2f} s"
+      f" = {rn / rs:,.0f} nodes/s, {row_rate:,.0f} items/s")
+print(f"per row extrapolated to the big graph: {(bn + br) / row_rate:,.0f} s")
+print(f"speed-up of batching: {big_rate / row_rate:,.0f}x (targets: >= 20,000 nodes/s, >= 50x)")
+EOF

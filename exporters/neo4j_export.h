@@ -1,0 +1,60 @@
+// Exports the graph's rows to a Neo4j sink (a server or a dry-run file):
+// first one uniqueness constraint on `id` per label (each its own
+// transaction), then node batches, then relationship batches. A batch is at
+// most `batch_size` rows, one transaction, one UNWIND ... MERGE statement per
+// label (or relationship type and end labels) it touches. Every statement
+// MERGEs, so re-running after any failure converges to the same graph.
+#ifndef POLICYKG_EXPORTERS_NEO4J_EXPORT_H_
+#define POLICYKG_EXPORTERS_NEO4J_EXPORT_H_
+
+#include <cstddef>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "exporters/neo4j_client.h"
+#include "exporters/neo4j_rows.h"
+
+namespace policykg {
+
+struct Neo4jExportOptions {
+  size_t batch_size = 5000;  // rows per transaction; 1 = one row per statement
+  bool progress = true;      // a bar of transactions, on a terminal only
+};
+
+struct Neo4jExportStats {
+  size_t nodes = 0;
+  size_t relationships = 0;
+  size_t transactions = 0;  // including the schema ones
+  size_t statements = 0;
+};
+
+// Stops at the first transaction that fails for good (after the sink's own
+// retries) and returns its Status; what was committed before stays, and a
+// re-run completes it.
+Result<Neo4jExportStats> ExportToNeo4j(const Neo4jRows& rows, Neo4jSink& sink,
+                                       const Neo4jExportOptions& options);
+
+// A sink that writes every statement with its parameters as JSON Lines,
+// {"transaction": N, "statement": "...", "parameters": {...}}, instead of
+// sending it. The file appears (atomically) on Close().
+class Neo4jDryRunWriter : public Neo4jSink {
+ public:
+  static Result<std::unique_ptr<Neo4jDryRunWriter>> Open(const std::string& path, Neo4jVersion version);
+  Neo4jVersion version() const override { return version_; }
+  Status RunTransaction(const std::vector<Neo4jStatement>& statements) override;
+  Status Close();
+
+ private:
+  Neo4jDryRunWriter(std::string path, Neo4jVersion version) : path_(std::move(path)), version_(version) {}
+  std::string path_;
+  Neo4jVersion version_;
+  std::ofstream out_;
+  size_t transactions_ = 0;
+};
+
+}  // namespace policykg
+
+#endif  // POLICYKG_EXPORTERS_NEO4J_EXPORT_H_

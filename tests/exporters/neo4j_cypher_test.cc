@@ -1,0 +1,73 @@
+#include "exporters/neo4j_cypher.h"
+
+#include <string>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace policykg {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+TEST(Neo4jVersion, ParsesReleaseAndCalendarVersions) {
+  Neo4jVersion v;
+  ASSERT_TRUE(Neo4jVersion::Parse("3.1.1", &v));
+  EXPECT_EQ(v.major, 3);
+  EXPECT_EQ(v.minor, 1);
+  EXPECT_FALSE(v.AtLeast5());
+  ASSERT_TRUE(Neo4jVersion::Parse("2025.01.0", &v));
+  EXPECT_TRUE(v.AtLeast5());
+  EXPECT_FALSE(Neo4jVersion::Parse("", &v));
+  EXPECT_FALSE(Neo4jVersion::Parse("five", &v));
+  EXPECT_FALSE(Neo4jVersion::Parse("5", &v));
+}
+
+TEST(Neo4jCypher, ConstraintSyntaxFollowsServerGeneration) {
+  EXPECT_EQ(Neo4jConstraintStatement("Agency", Neo4jVersion{3, 1}),
+            "CREATE CONSTRAINT ON (n:Agency) ASSERT n.id IS UNIQUE");
+  EXPECT_EQ(Neo4jConstraintStatement("Agency", Neo4jVersion{4, 0}),
+            "CREATE CONSTRAINT ON (n:Agency) ASSERT n.id IS UNIQUE");
+  EXPECT_EQ(Neo4jConstraintStatement("Agency", Neo4jVersion{4, 4}),
+            "CREATE CONSTRAINT policykg_agency_id IF NOT EXISTS ON (n:Agency) ASSERT n.id IS UNIQUE");
+  EXPECT_EQ(Neo4jConstraintStatement("Agency", Neo4jVersion{5, 26}),
+            "CREATE CONSTRAINT policykg_agency_id IF NOT EXISTS FOR (n:Agency) REQUIRE n.id IS UNIQUE");
+  EXPECT_EQ(Neo4jConstraintStatement("Source", Neo4jVersion{2025, 1}),
+            "CREATE CONSTRAINT policykg_source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE");
+}
+
+TEST(Neo4jCypher, DataStatementsTakeValuesOnlyAsParameters) {
+  EXPECT_EQ(Neo4jNodeStatement("Region"),
+            "UNWIND $rows AS row MERGE (n:Region {id: row.id}) SET n += row.props");
+  EXPECT_EQ(Neo4jRelationshipStatement("LOCATED_IN", "Institute", "Region"),
+            "UNWIND $rows AS row MATCH (a:Institute {id: row.from}) MATCH (b:Region {id: row.to}) "
+            "MERGE (a)-[r:LOCATED_IN]->(b) SET r += row.props");
+}
+
+TEST(Neo4jCypher, RefusesIdentifiersOutsideTheFixedSet) {
+  EXPECT_THROW(Neo4jNodeStatement("Region`) DETACH DELETE n //"), std::logic_error);
+  EXPECT_THROW(Neo4jRelationshipStatement("X]->(b) //", "Region", "Region"), std::logic_error);
+  EXPECT_FALSE(IsPlainCypherIdentifier("9Lives"));
+  EXPECT_FALSE(IsPlainCypherIdentifier("名字"));
+  EXPECT_TRUE(IsPlainCypherIdentifier("COOPERATES_WITH"));
+}
+
+TEST(Neo4jCypher, AllStatementsCoverEveryLabelAndType) {
+  const auto all = AllNeo4jStatements(Neo4jVersion{5, 0});
+  const auto labels = Neo4jNodeLabels();
+  const auto types = Neo4jRelationshipTypes();
+  EXPECT_EQ(labels.size(), 8u);
+  EXPECT_EQ(types.size(), 6u);
+  // constraints + node upserts + 5 relation types x 7 x 7 + MENTIONS x 7
+  EXPECT_EQ(all.size(), 8u + 8u + 5u * 49u + 7u);
+  for (const std::string& s : all) {
+    EXPECT_THAT(s, Not(HasSubstr("\n")));
+    EXPECT_THAT(s, Not(HasSubstr("'")));  // no literals at all
+  }
+  const auto old = AllNeo4jStatements(Neo4jVersion{3, 1});
+  EXPECT_THAT(old[0], HasSubstr("ASSERT"));
+}
+
+}  // namespace
+}  // namespace policykg
