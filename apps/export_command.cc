@@ -105,9 +105,20 @@ void AddFileExport(CLI::App& export_cmd, FileFormat format, const std::string& h
   cmd->add_option("--focus", args->focus, "Only the neighbourhood of this entity (name or alias)");
   cmd->add_option("--depth", args->depth, "Steps from the focus entity (default 1)")
       ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--type", args->types, "Only these entity types (repeatable)");
+  // One value per occurrence (repeat the flag or separate with commas), so a
+  // list never swallows the graph argument that follows it.
+  cmd->add_option("--type", args->types, "Only these entity types (repeatable, or comma-separated)")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->take_all()
+      ->delimiter(',');
   cmd->add_option("--rel", args->relations,
-                  "Only these relation types (repeatable; CO_MENTION for co-mention edges)");
+                  "Only these relation types (repeatable, or comma-separated; CO_MENTION for "
+                  "co-mention edges)")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->take_all()
+      ->delimiter(',');
   cmd->add_flag_function(
       "--sources,!--no-sources",
       [args](int64_t n) { args->sources = n > 0; },

@@ -2,68 +2,22 @@
 
 #include <algorithm>
 #include <deque>
-#include <map>
-#include <set>
 
-#include "base/utf8.h"
+#include "queries/suggest.h"
 
 namespace policykg {
 namespace {
 
 constexpr size_t kMaxSuggestions = 5;
 
-// Levenshtein distance over code points.
-size_t EditDistance(const std::u32string& a, const std::u32string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t above = row[j];
-      const size_t substitute = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
-      row[j] = std::min({above + 1, row[j - 1] + 1, substitute});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
-// How far `candidate` is from `query`, or nothing when it is not close enough
-// to suggest. Containment counts as close whatever the length difference:
-// someone typing 大学 wants to see the universities.
-std::optional<size_t> Closeness(const std::u32string& query, const std::u32string& candidate) {
-  const size_t d = EditDistance(query, candidate);
-  const size_t limit = std::max<size_t>(1, query.size() / 2);
-  if (d <= limit) return d;
-  const bool contains = candidate.find(query) != std::u32string::npos ||
-                        (!candidate.empty() && query.find(candidate) != std::u32string::npos);
-  if (contains) return d;
-  return std::nullopt;
-}
-
-// "did you mean A, B (alias of C)?" over entity names and aliases.
+// "did you mean A, b (B)?": names, and aliases with their entity's name,
+// from the queries library's suggester.
 std::string Suggestions(const Graph& graph, std::string_view focus) {
-  const std::u32string query = Utf8ToU32(focus);
-  // (distance, display) pairs; the set drops duplicates and keeps them ordered.
-  std::set<std::pair<size_t, std::string>> found;
-  for (VertexId v = 0; v < graph.num_vertices(); ++v) {
-    const VertexProps& p = graph.vertex(v);
-    if (p.kind != VertexKind::kEntity) continue;
-    if (auto d = Closeness(query, Utf8ToU32(p.name))) found.emplace(*d, p.name);
-    for (const std::string& alias : p.aliases) {
-      if (auto d = Closeness(query, Utf8ToU32(alias))) {
-        found.emplace(*d, alias + " (" + p.name + ")");
-      }
-    }
-  }
   std::string out;
-  std::set<std::string> shown;
-  for (const auto& [distance, display] : found) {
-    if (shown.size() == kMaxSuggestions) break;
-    if (!shown.insert(display).second) continue;
+  for (const Suggestion& s : Suggest(graph, focus, kMaxSuggestions)) {
+    const std::string& name = graph.vertex(s.vertex).name;
     out += out.empty() ? "did you mean " : ", ";
-    out += display;
+    out += s.form == name ? name : s.form + " (" + name + ")";
   }
   return out.empty() ? "no similar name in the graph" : out + "?";
 }

@@ -70,6 +70,10 @@ expect "type filter" "$BIN" export json kg.graph -o types.json --type Enterprise
 node -e 'const d=JSON.parse(require("fs").readFileSync("types.json","utf8"));
   process.exit(d.elements.nodes.every(n=>["Enterprise","Institute"].includes(n.data.type))?0:1)' \
   && ok "type filter keeps only those types" || fail "type filter let other types through"
+expect "comma-separated types before the graph argument" \
+  "$BIN" export json --type Enterprise,Institute kg.graph -o types2.json --no-sources
+[[ $(json_count types2.json nodes) -eq $(json_count types.json nodes) ]] \
+  && ok "--type A,B = --type A --type B" || fail "--type A,B differs from --type A --type B"
 expect "relation filter" "$BIN" export graphml kg.graph -o rels.graphml --rel COOPERATES_WITH --no-sources
 [[ $(grep -c '<data key="e_type">COOPERATES_WITH</data>' rels.graphml) -eq $(grep -c '<edge ' rels.graphml) ]] \
   && ok "relation filter keeps only that relation" || fail "relation filter let other edges through"
