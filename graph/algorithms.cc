@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 #include <unordered_map>
+#include <vector>
 
 #include <boost/graph/betweenness_centrality.hpp>
 #include <boost/graph/breadth_first_search.hpp>
@@ -54,30 +55,56 @@ View MakeView(const GraphImpl& g, const EdgeFilter& filter) {
   return View(g.boost_graph(), EdgeAllowed{&g, &filter}, VertexAllowed{&g, &filter});
 }
 
-// Sparse traversal state: only what a search reaches gets an entry, so a
-// small neighbourhood query on a big graph costs little.
-using SparseColors = std::unordered_map<BoostVertex, boost::default_color_type>;
-using SparseReached = std::unordered_map<VertexId, size_t>;  // vertex -> index in the result
+// Traversal state of one thread, sized to the graph once and reset after each
+// search by undoing only what the search touched: a small neighbourhood query
+// on a big graph then costs the size of the neighbourhood, not of the graph,
+// and allocates nothing.
+struct Scratch {
+  std::vector<int32_t> slot;                    // vertex -> index in the result, -1 unseen
+  std::vector<boost::default_color_type> color;  // Boost's BFS colours
+  std::vector<VertexId> touched;
+
+  void Fit(size_t n) {
+    if (slot.size() < n) {
+      slot.resize(n, -1);
+      color.resize(n, boost::white_color);
+    }
+  }
+  void Reset() {
+    for (VertexId v : touched) {
+      slot[v] = -1;
+      color[v] = boost::white_color;
+    }
+    touched.clear();
+  }
+};
+
+Scratch& ThreadScratch(size_t n) {
+  thread_local Scratch s;
+  s.Fit(n);
+  return s;
+}
 
 // A breadth-first visitor that records each vertex's distance, parent and
 // edge, in discovery order.
 class RecordingVisitor : public boost::default_bfs_visitor {
  public:
-  RecordingVisitor(const GraphImpl* g, std::vector<Reached>* out, SparseReached* index)
-      : g_(g), out_(out), index_(index) {}
+  RecordingVisitor(const GraphImpl* g, std::vector<Reached>* out, Scratch* scratch)
+      : g_(g), out_(out), scratch_(scratch) {}
   template <typename E, typename G>
   void tree_edge(E e, const G& view) const {
     const auto from = static_cast<VertexId>(boost::source(e, view));
     const auto to = static_cast<VertexId>(boost::target(e, view));
-    const Reached& parent = (*out_)[index_->at(from)];
-    index_->emplace(to, out_->size());
+    const Reached& parent = (*out_)[static_cast<size_t>(scratch_->slot[from])];
+    scratch_->slot[to] = static_cast<int32_t>(out_->size());
+    scratch_->touched.push_back(to);
     out_->push_back(Reached{to, parent.distance + 1, from, g_->boost_graph()[e].id});
   }
 
  private:
   const GraphImpl* g_;
   std::vector<Reached>* out_;
-  SparseReached* index_;
+  Scratch* scratch_;
 };
 
 // Stops a breadth-first search from leaving vertices at the depth limit: an
@@ -85,63 +112,72 @@ class RecordingVisitor : public boost::default_bfs_visitor {
 struct WithinDepth {
   EdgeAllowed allowed;
   const std::vector<Reached>* reached = nullptr;
-  const SparseReached* index = nullptr;
+  const Scratch* scratch = nullptr;
   int max_depth = 0;
   bool operator()(const BoostEdge& e) const {
     if (!allowed(e)) return false;
     // In an undirected adjacency list an out-edge's source is the vertex
     // being expanded.
-    const auto it = index->find(static_cast<VertexId>(boost::source(e, allowed.g->boost_graph())));
-    return it != index->end() && (*reached)[it->second].distance < max_depth;
+    const int32_t at = scratch->slot[boost::source(e, allowed.g->boost_graph())];
+    return at >= 0 && (*reached)[static_cast<size_t>(at)].distance < max_depth;
   }
 };
+
+// Runs Boost's breadth-first visit from `start` over `view`, recording into
+// `out` (which holds the start), then resets the scratch.
+template <typename View>
+void Visit(const GraphImpl& g, const View& view, VertexId start, std::vector<Reached>* out, Scratch& scratch) {
+  scratch.slot[start] = 0;
+  scratch.touched.push_back(start);
+  boost::queue<BoostVertex> q;
+  boost::breadth_first_visit(view, start, q, RecordingVisitor(&g, out, &scratch),
+                             boost::make_iterator_property_map(scratch.color.begin(),
+                                                               boost::get(boost::vertex_index, g.boost_graph())));
+  scratch.Reset();
+}
 
 }  // namespace
 
 std::vector<Reached> Neighborhood(const Graph& graph, VertexId start, int max_depth, const EdgeFilter& filter) {
   const GraphImpl& g = Impl(graph);
   std::vector<Reached> out{Reached{start, 0, start, 0}};
-  SparseReached index{{start, 0}};
   if (max_depth <= 0) return out;
-  const WithinDepth pred{EdgeAllowed{&g, &filter}, &out, &index, max_depth};
+  Scratch& scratch = ThreadScratch(g.num_vertices());
+  const WithinDepth pred{EdgeAllowed{&g, &filter}, &out, &scratch, max_depth};
   const boost::filtered_graph<BoostGraph, WithinDepth, VertexAllowed> view(g.boost_graph(), pred,
                                                                            VertexAllowed{&g, &filter});
-  SparseColors colors;
-  boost::queue<BoostVertex> q;
-  boost::breadth_first_visit(view, start, q, RecordingVisitor(&g, &out, &index),
-                             boost::associative_property_map<SparseColors>(colors));
+  Visit(g, view, start, &out, scratch);
   return out;
 }
 
 namespace {
 
-// Closes the search once the target is found: every further edge is
-// filtered away, so the queue drains without expanding anything.
-struct UntilFound {
-  EdgeAllowed allowed;
-  const bool* found = nullptr;
-  bool operator()(const BoostEdge& e) const { return !*found && allowed(e); }
-};
+// One side of a bidirectional breadth-first search.
+struct Side {
+  std::vector<int32_t> dist;  // -1: not reached
+  std::vector<VertexId> parent;
+  std::vector<EdgeId> via;
+  std::vector<VertexId> frontier;
+  std::vector<VertexId> touched;
 
-class PathVisitor : public boost::default_bfs_visitor {
- public:
-  PathVisitor(const GraphImpl* g, VertexId to, std::vector<VertexId>* parent, std::vector<EdgeId>* via,
-              bool* found)
-      : g_(g), to_(to), parent_(parent), via_(via), found_(found) {}
-  template <typename E, typename G>
-  void tree_edge(E e, const G& view) const {
-    const auto v = static_cast<VertexId>(boost::target(e, view));
-    (*parent_)[v] = static_cast<VertexId>(boost::source(e, view));
-    (*via_)[v] = g_->boost_graph()[e].id;
-    if (v == to_) *found_ = true;
+  void Fit(size_t n) {
+    if (dist.size() < n) {
+      dist.resize(n, -1);
+      parent.resize(n, 0);
+      via.resize(n, 0);
+    }
   }
-
- private:
-  const GraphImpl* g_;
-  VertexId to_;
-  std::vector<VertexId>* parent_;
-  std::vector<EdgeId>* via_;
-  bool* found_;
+  void Start(VertexId v) {
+    dist[v] = 0;
+    parent[v] = v;
+    touched.push_back(v);
+    frontier = {v};
+  }
+  void Reset() {
+    for (VertexId v : touched) dist[v] = -1;
+    touched.clear();
+    frontier.clear();
+  }
 };
 
 }  // namespace
@@ -149,26 +185,58 @@ class PathVisitor : public boost::default_bfs_visitor {
 std::optional<Path> ShortestPath(const Graph& graph, VertexId from, VertexId to, const EdgeFilter& filter) {
   const GraphImpl& g = Impl(graph);
   if (from == to) return Path{{from}, {}};
+  // Bidirectional breadth-first search over the filtered Boost graph: both
+  // ends grow a level at a time, the smaller frontier first, and the search
+  // stops at the level where they meet. On a graph of a million vertices it
+  // touches thousands where a one-sided search touches most of the graph.
+  thread_local Side fwd, bwd;
   const size_t n = g.num_vertices();
-  // Dense maps: a path search may cover much of the graph.
-  std::vector<VertexId> parent(n, from);
-  std::vector<EdgeId> via(n, 0);
-  std::vector<boost::default_color_type> colors(n, boost::white_color);
-  bool found = false;
-  const boost::filtered_graph<BoostGraph, UntilFound, VertexAllowed> view(
-      g.boost_graph(), UntilFound{EdgeAllowed{&g, &filter}, &found}, VertexAllowed{&g, &filter});
-  boost::queue<BoostVertex> q;
-  boost::breadth_first_visit(view, from, q, PathVisitor(&g, to, &parent, &via, &found),
-                             boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, view)));
-  if (!found) return std::nullopt;
-  Path path;
-  for (VertexId v = to; v != from; v = parent[v]) {
-    path.nodes.push_back(v);
-    path.edges.push_back(via[v]);
+  fwd.Fit(n);
+  bwd.Fit(n);
+  fwd.Start(from);
+  bwd.Start(to);
+  const View view = MakeView(g, filter);
+  VertexId meet = 0;
+  int32_t best = -1;
+  while (best < 0 && !fwd.frontier.empty() && !bwd.frontier.empty()) {
+    const bool forward = fwd.frontier.size() <= bwd.frontier.size();
+    Side& side = forward ? fwd : bwd;
+    const Side& other = forward ? bwd : fwd;
+    std::vector<VertexId> next;
+    for (VertexId u : side.frontier) {
+      for (const auto e : boost::make_iterator_range(boost::out_edges(u, view))) {
+        const auto w = static_cast<VertexId>(boost::target(e, view));
+        if (side.dist[w] >= 0) continue;
+        side.dist[w] = side.dist[u] + 1;
+        side.parent[w] = u;
+        side.via[w] = g.boost_graph()[e].id;
+        side.touched.push_back(w);
+        next.push_back(w);
+        if (other.dist[w] >= 0 && (best < 0 || side.dist[w] + other.dist[w] < best)) {
+          best = side.dist[w] + other.dist[w];
+          meet = w;
+        }
+      }
+    }
+    side.frontier = std::move(next);
   }
-  path.nodes.push_back(from);
-  std::reverse(path.nodes.begin(), path.nodes.end());
-  std::reverse(path.edges.begin(), path.edges.end());
+  std::optional<Path> path;
+  if (best >= 0) {
+    path.emplace();
+    for (VertexId v = meet; v != from; v = fwd.parent[v]) {
+      path->nodes.push_back(v);
+      path->edges.push_back(fwd.via[v]);
+    }
+    path->nodes.push_back(from);
+    std::reverse(path->nodes.begin(), path->nodes.end());
+    std::reverse(path->edges.begin(), path->edges.end());
+    for (VertexId v = meet; v != to; v = bwd.parent[v]) {
+      path->edges.push_back(bwd.via[v]);
+      path->nodes.push_back(bwd.parent[v]);
+    }
+  }
+  fwd.Reset();
+  bwd.Reset();
   return path;
 }
 
@@ -192,12 +260,9 @@ struct IntoContainer {
 std::vector<Reached> Contained(const Graph& graph, VertexId container) {
   const GraphImpl& g = Impl(graph);
   std::vector<Reached> out{Reached{container, 0, container, 0}};
-  SparseReached index{{container, 0}};
+  Scratch& scratch = ThreadScratch(g.num_vertices());
   const boost::filtered_graph<BoostGraph, IntoContainer> view(g.boost_graph(), IntoContainer{&g});
-  SparseColors colors;
-  boost::queue<BoostVertex> q;
-  boost::breadth_first_visit(view, container, q, RecordingVisitor(&g, &out, &index),
-                             boost::associative_property_map<SparseColors>(colors));
+  Visit(g, view, container, &out, scratch);
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "graph/graph_file.h"
 
+#include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <unordered_map>
 #include <utility>
@@ -350,15 +352,17 @@ Result<std::unique_ptr<GraphImpl>> DecodeGraph(std::string_view bytes, const std
   RecordReader erec(&er, strings);
   const size_t ne = er.Count(15);
   if (!vr.ok() || !er.ok()) return Damaged(source, "record counts");
-  graph->PrepareLoad(nv, ne);
+  graph->PrepareLoad(nv);
   for (VertexId v = 0; v < nv; ++v) {
     if (!DecodeVertex(vrec, &graph->mutable_vertex(v))) return Damaged(source, "vertex " + std::to_string(v));
   }
   if (!vr.done()) return Damaged(source, "vertex section");
+  std::vector<EdgeRecord> edges(ne);
   for (EdgeId e = 0; e < ne; ++e) {
-    const auto s = static_cast<VertexId>(erec.Below(nv));
-    const auto t = static_cast<VertexId>(erec.Below(nv));
-    EdgeProps p;
+    EdgeRecord& r = edges[e];
+    r.source = static_cast<VertexId>(erec.Below(nv));
+    r.target = static_cast<VertexId>(erec.Below(nv));
+    EdgeProps& p = r.props;
     p.kind = static_cast<EdgeKind>(erec.Below(3));
     p.rel = static_cast<RelationType>(erec.Below(std::size(kAllRelationTypes)));
     p.from_gazetteer = erec.Below(2) == 1;
@@ -366,9 +370,9 @@ Result<std::unique_ptr<GraphImpl>> DecodeGraph(std::string_view bytes, const std
     p.documents = erec.Strings();
     p.evidence = erec.Evidences();
     if (!er.ok()) return Damaged(source, "edge " + std::to_string(e));
-    graph->AppendEdge(s, t, std::move(p));
   }
   if (!er.done()) return Damaged(source, "edge section");
+  graph->LoadEdges(std::move(edges));
   graph->RebuildIndexes();
   return graph;
 }
@@ -377,8 +381,26 @@ Status Graph::Save(const std::string& path) const { return WriteFileAtomic(path,
 
 std::string GraphImpl::Serialize() const { return EncodeGraph(*this); }
 
+namespace {
+
+// The whole file in one read (a graph file can be hundreds of megabytes).
+Result<std::string> ReadWhole(const std::string& path) {
+  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!f) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
+  if (std::fseek(f.get(), 0, SEEK_END) != 0) return Status::IoError(path + ": cannot seek");
+  const long size = std::ftell(f.get());
+  if (size < 0 || std::fseek(f.get(), 0, SEEK_SET) != 0) return Status::IoError(path + ": cannot seek");
+  std::string bytes(static_cast<size_t>(size), '\0');
+  if (std::fread(bytes.data(), 1, bytes.size(), f.get()) != bytes.size()) {
+    return Status::IoError(path + ": read error");
+  }
+  return bytes;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Graph>> Graph::Load(const std::string& path) {
-  Result<std::string> bytes = ReadFile(path);
+  Result<std::string> bytes = ReadWhole(path);
   if (!bytes.ok()) return bytes.status();
   Result<std::unique_ptr<GraphImpl>> graph = DecodeGraph(*bytes, path);
   if (!graph.ok()) return graph.status();

@@ -449,6 +449,20 @@ EdgeId GraphImpl::AppendEdge(VertexId s, VertexId t, EdgeProps props) {
   return id;
 }
 
+void GraphImpl::LoadEdges(std::vector<EdgeRecord> edges) {
+  edges_ = std::move(edges);
+  std::vector<uint32_t> degree(num_vertices(), 0);
+  for (const EdgeRecord& e : edges_) {
+    ++degree[e.source];
+    ++degree[e.target];
+  }
+  // Boost's storage is public by design (its free functions use it); sizing
+  // it here saves the reallocations of growing each list edge by edge.
+  g_.m_edges.reserve(edges_.size());
+  for (VertexId v = 0; v < num_vertices(); ++v) g_.m_vertices[v].m_out_edges.reserve(degree[v]);
+  for (EdgeId id = 0; id < edges_.size(); ++id) boost::add_edge(edges_[id].source, edges_[id].target, EdgeSlot{id}, g_);
+}
+
 void GraphImpl::IndexEntity(VertexId v) {
   const VertexProps& p = g_[v];
   NameIndex& idx = index_[TypeIndex(p.type)];

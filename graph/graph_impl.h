@@ -29,8 +29,11 @@ namespace policykg {
 struct EdgeSlot {
   EdgeId id = 0;
 };
-using BoostGraph =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, VertexProps, EdgeSlot>;
+// Edges in a vector (the last vecS), not a list: no allocation per edge, and
+// the loader can reserve every container up front. Edge descriptors hold a
+// pointer into that vector, so none is kept across an insertion.
+using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, VertexProps, EdgeSlot,
+                                         boost::no_property, boost::vecS>;
 using BoostVertex = BoostGraph::vertex_descriptor;
 using BoostEdge = BoostGraph::edge_descriptor;
 
@@ -64,11 +67,10 @@ class GraphImpl final : public Graph {
 
   // Used by the loader: size the graph, fill vertices, append edges without
   // merging, then index. The loader checks ids before calling.
-  void PrepareLoad(size_t vertices, size_t edges) {
-    g_ = BoostGraph(vertices);
-    edges_.reserve(edges);
-  }
+  void PrepareLoad(size_t vertices) { g_ = BoostGraph(vertices); }
   VertexProps& mutable_vertex(VertexId v) { return g_[v]; }
+  // All edges at once, with every adjacency list sized before it is filled.
+  void LoadEdges(std::vector<EdgeRecord> edges);
   VertexId AppendVertex(VertexProps props);
   EdgeId AppendEdge(VertexId s, VertexId t, EdgeProps props);
   void RebuildIndexes();
