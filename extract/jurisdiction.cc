@@ -16,7 +16,7 @@ namespace {
 
 // The level a document speaks from. kCity covers both a prefecture and a
 // county-level city (余姚市 says 我市 too).
-enum class Speaker { kUnknown, kProvince, kCity, kDistrict, kCounty, kTown };
+enum class Speaker { kUnknown, kNation, kProvince, kCity, kDistrict, kCounty, kTown };
 
 bool EndsWith(const std::string& s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -26,6 +26,7 @@ bool EndsWith(const std::string& s, std::string_view suffix) {
 bool Fits(const Division& d, Speaker speaker) {
   switch (speaker) {
     case Speaker::kUnknown: return true;
+    case Speaker::kNation: return false;
     case Speaker::kProvince: return d.level == DivisionLevel::kProvince;
     case Speaker::kCity:
       return d.level == DivisionLevel::kPrefecture || (d.level == DivisionLevel::kCounty && EndsWith(d.name, "市")) ||
@@ -70,6 +71,9 @@ Speaker SpeakerLevel(std::u32string_view norm) {
     const size_t n = Count(norm, c.all);
     if (n > best_n) best = c.speaker, best_n = n;  // ties keep the narrower level
   }
+  // A national text (government work report) speaks of 我国 and 全国 more
+  // than of any 全省/全市: no local jurisdiction.
+  if (Count(norm, U"我国") + Count(norm, U"全国") > best_n) return Speaker::kNation;
   return best;
 }
 
@@ -158,6 +162,18 @@ bool NamesZone(std::u32string_view name) {
   return false;
 }
 
+// 涪府办, 衢政办: a short abbreviation led by the first character of the
+// jurisdiction or of a division above it (as in document numbers) already
+// says whose body it is.
+bool IsPlaceAbbreviation(const Gazetteer& g, int j, std::u32string_view name) {
+  if (name.size() > 4) return false;
+  for (int a : g.Ancestors(j)) {
+    const std::u32string full = Utf8ToU32(g.at(a).name);
+    if (!full.empty() && full[0] == name[0]) return true;
+  }
+  return false;
+}
+
 // True when `name` already starts with the name of a place.
 bool StartsWithPlace(const DocumentContext& ctx, std::u32string_view name) {
   const Gazetteer& g = ctx.gazetteer;
@@ -182,7 +198,9 @@ std::u32string ResolveRelativeName(const DocumentContext& ctx, std::u32string_vi
     // 市委 after 我市 is 市委 of the city: 我市科技局 -> 衢州市科技局.
     return Utf8ToU32(g.at(target).name) + rest;
   }
-  if (StartsWithPlace(ctx, name) || !LooksLikeLocalBody(name) || NamesZone(name)) return std::u32string(name);
+  if (StartsWithPlace(ctx, name) || !LooksLikeLocalBody(name) || NamesZone(name) || IsPlaceAbbreviation(g, j, name)) {
+    return std::u32string(name);
+  }
   return Utf8ToU32(g.at(j).name) + std::u32string(name);
 }
 
@@ -193,7 +211,9 @@ namespace {
 std::map<int, double> WeighDivisions(const DocumentContext& ctx) {
   std::map<int, double> weight;
   const Span all{0, static_cast<int32_t>(ctx.norm.size())};
-  for (const PlaceHit& hit : ScanPlaces(ctx, all, -1, /*all_levels=*/true)) {
+  ScanOptions options;
+  options.all_levels = true;
+  for (const PlaceHit& hit : ScanPlaces(ctx, all, options)) {
     const double w = (hit.full ? 2.0 : 1.0) / static_cast<double>(hit.divisions.size());
     for (int d : hit.divisions) weight[d] += w;
   }
@@ -201,7 +221,7 @@ std::map<int, double> WeighDivisions(const DocumentContext& ctx) {
     if (field.empty()) continue;
     DocumentContext probe(ctx.gazetteer);
     probe.norm = Utf8ToU32(field);
-    for (const PlaceHit& hit : ScanPlaces(probe, {0, static_cast<int32_t>(probe.norm.size())}, -1, true)) {
+    for (const PlaceHit& hit : ScanPlaces(probe, {0, static_cast<int32_t>(probe.norm.size())}, options)) {
       for (int d : hit.divisions) weight[d] += 20.0 / static_cast<double>(hit.divisions.size());
     }
   }
@@ -214,6 +234,7 @@ void ResolveJurisdiction(DocumentContext& ctx) {
   const Gazetteer& g = ctx.gazetteer;
   const std::map<int, double> weight = WeighDivisions(ctx);
   const Speaker speaker = SpeakerLevel(ctx.norm);
+  if (speaker == Speaker::kNation) return;
   // A division's support: its own weight, half its parent's, and a share of
   // what is named under it (通州区 of 南通 beats 通州区 of 北京 when 南通 is
   // named too; 绍兴市 gains from 越城区).

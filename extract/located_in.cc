@@ -105,8 +105,10 @@ class Locator {
     probe.norm = name;
     probe.text = name;
     probe.jurisdiction = ctx_.jurisdiction;
-    const int within = ctx_.jurisdiction >= 0 ? g_.Ancestors(ctx_.jurisdiction).back() : -1;
-    const std::vector<PlaceHit> hits = ScanPlaces(probe, {0, static_cast<int32_t>(name.size())}, within);
+    ScanOptions options;
+    options.within = ctx_.jurisdiction >= 0 ? g_.Ancestors(ctx_.jurisdiction).back() : -1;
+    options.word_boundaries = false;
+    const std::vector<PlaceHit> hits = ScanPlaces(probe, {0, static_cast<int32_t>(name.size())}, options);
     int best = -1, best_country = -1;
     int32_t best_start = 0;
     bool best_short = false;

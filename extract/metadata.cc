@@ -268,6 +268,14 @@ std::u32string IssuerFromTitle(const std::u32string& title) {
   return LooksLikeOrganization(head) ? head : std::u32string();
 }
 
+// `written` (a piece of ctx.text) in the matching form: the same span of
+// ctx.norm, which is aligned position for position.
+std::u32string Folded(const DocumentContext& ctx, const std::u32string& written) {
+  if (written.empty() || ctx.norm.size() != ctx.text.size()) return written;
+  const size_t pos = ctx.text.find(written);
+  return pos == std::u32string::npos ? written : ctx.norm.substr(pos, written.size());
+}
+
 }  // namespace
 
 void ReadMetadata(DocumentContext& ctx) {
@@ -304,7 +312,9 @@ void ReadMetadata(DocumentContext& ctx) {
       }
     }
   }
-  info.issuer = U32ToUtf8(issuer);
+  // The issuer in matching form (Simplified, NFKC), as the entity rules name
+  // agencies, so that ISSUED finds its head.
+  info.issuer = U32ToUtf8(Folded(ctx, issuer));
 
   for (std::u32string_view label : kDateLabels) {
     for (const std::u32string& v : FieldValues(ctx, label)) {

@@ -9,6 +9,10 @@
 #include "extract/regions.h"
 
 #include <algorithm>
+#include <memory>
+
+#include <unicode/brkiter.h>
+#include <unicode/unistr.h>
 
 #include "base/utf8.h"
 #include "extract/passes.h"
@@ -18,8 +22,9 @@ namespace {
 
 // Full names of county-level divisions that are ordinary words in a policy
 // text (城区 of 晋城, 郊区 of 铜陵): never a place by themselves.
-constexpr std::u32string_view kGenericFullNames[] = {U"城区", U"郊区", U"矿区", U"东区", U"西区",
-                                                     U"南区", U"北区", U"中区", U"市中区", U"新区"};
+constexpr std::u32string_view kGenericFullNames[] = {U"城区", U"郊区", U"矿区",   U"东区",   U"西区",  U"南区",
+                                                     U"北区", U"中区", U"市中区", U"新区",   U"解放区", U"和平区",
+                                                     U"新城区", U"高新区", U"开发区", U"经济开发区"};
 
 // Common words and idioms that contain a short form of a division without
 // naming it (长治 in 长治久安). A short form inside one of these is skipped.
@@ -71,9 +76,40 @@ std::vector<int> Allowed(const Gazetteer& g, const std::vector<int>& candidates,
     }
     // Short forms of counties, and the full names of 新区 (滨海新区, a name
     // many cities give a zone), only count inside the document's province.
+    // Two-character full names (和县, 岷县) too: 和 + 县 in 公社和县.
     const bool zone_like = full && key.size() > 2 && key.substr(key.size() - 2) == U"新区";
-    if (div.level == DivisionLevel::kCounty && (!full || zone_like) && !all_levels && !g.Within(d, within)) continue;
+    const bool tiny = full && key.size() == 2;
+    if (div.level == DivisionLevel::kCounty && (!full || zone_like || tiny) && !all_levels && !g.Within(d, within)) {
+      continue;
+    }
     out.push_back(d);
+  }
+  return out;
+}
+
+// Word boundaries of norm[span) from ICU's dictionary-based segmentation,
+// indexed by code point offset from span.start (size: span length + 1).
+std::vector<bool> WordBoundaries(const std::u32string& norm, Span span) {
+  const int32_t n = span.end - span.start;
+  std::vector<bool> out(static_cast<size_t>(n) + 1, false);
+  if (n <= 0) return out;
+  const icu::UnicodeString text =
+      icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(norm.data() + span.start), n);
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> words(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
+  if (U_FAILURE(status) || !words) {
+    std::fill(out.begin(), out.end(), true);  // no segmentation: accept every position
+    return out;
+  }
+  words->setText(text);
+  // UTF-16 offsets to code point offsets, walking both in step.
+  int32_t u16 = 0, cp = 0;
+  for (int32_t b = words->first(); b != icu::BreakIterator::DONE; b = words->next()) {
+    while (u16 < b && cp < n) {
+      u16 += U16_LENGTH(text.char32At(u16));
+      ++cp;
+    }
+    out[cp] = true;
   }
   return out;
 }
@@ -86,8 +122,16 @@ int ProvinceOf(const Gazetteer& g, int d) {
 
 }  // namespace
 
-std::vector<PlaceHit> ScanPlaces(const DocumentContext& ctx, Span span, int within, bool all_levels) {
+std::vector<PlaceHit> ScanPlaces(const DocumentContext& ctx, Span span, const ScanOptions& options) {
   const Gazetteer& g = ctx.gazetteer;
+  const int within = options.within;
+  const bool all_levels = options.all_levels;
+  const std::vector<bool> boundary =
+      options.word_boundaries ? WordBoundaries(ctx.norm, span) : std::vector<bool>();
+  const auto at_boundary = [&](int32_t pos) {
+    const int32_t k = pos - span.start;
+    return boundary.empty() || (k >= 0 && k < static_cast<int32_t>(boundary.size()) && boundary[k]);
+  };
   const std::u32string& norm = ctx.norm;
   std::vector<PlaceHit> hits;
   const int32_t end = std::min<int32_t>(span.end, static_cast<int32_t>(norm.size()));
@@ -97,6 +141,7 @@ std::vector<PlaceHit> ScanPlaces(const DocumentContext& ctx, Span span, int with
   for (int32_t i = std::max<int32_t>(0, span.start); i < end;) {
     bool found = false;
     for (int32_t len = std::min(max_len, end - i); len >= 2 && !found; --len) {
+      if (!at_boundary(i) || !at_boundary(i + len)) continue;
       const std::u32string_view key = std::u32string_view(norm).substr(i, len);
       const std::vector<int>* named = g.Find(key);
       const std::vector<int>* towns = chain_end == i ? g.FindTownShortForm(key) : nullptr;
@@ -155,7 +200,9 @@ int PickDivision(const DocumentContext& ctx, const PlaceHit& hit) {
 void FindRegions(DocumentContext& ctx) {
   const int within = ProvinceOf(ctx.gazetteer, ctx.jurisdiction);
   const Span all{0, static_cast<int32_t>(ctx.text.size())};
-  for (const PlaceHit& hit : ScanPlaces(ctx, all, within)) {
+  ScanOptions options;
+  options.within = within;
+  for (const PlaceHit& hit : ScanPlaces(ctx, all, options)) {
     if (ctx.InFurniture(hit.span.start)) continue;
     const int d = PickDivision(ctx, hit);
     if (d < 0) continue;

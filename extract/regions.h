@@ -19,15 +19,25 @@ struct PlaceHit {
   std::vector<int> divisions;  // gazetteer candidates, widest level first
 };
 
+struct ScanOptions {
+  // Short forms of counties and full names of towns count only inside this
+  // division (the document's province), so that 上高 in a 四川 text is no
+  // place; -1 drops them.
+  int within = -1;
+  // Keep every candidate regardless of `within` (for weighing jurisdictions).
+  bool all_levels = false;
+  // A name must start and end on a word boundary of ICU's dictionary-based
+  // Chinese segmentation (海城市 is not in 沿海城市, 上高 not in 向上高质量).
+  // Off for scanning an entity's name, where the place runs into the rest.
+  bool word_boundaries = true;
+};
+
 // Scans ctx.norm[span) for gazetteer names by longest match. Short forms must
 // pass the boundary checks (not part of a common word such as 长治久安, not
-// continued by a character that makes a longer ordinary word); town names
-// count only in full (石港镇), or as a short form right after the name of
-// their own county (上虞区道墟). A short form of a county-level division or a
-// full name of a town is kept only when `within` (a gazetteer index) encloses
-// it, so that 上高 in 向上高质量 is no place outside 江西; with within = -1 they
-// are dropped, unless `all_levels` keeps every candidate (for weighing).
-std::vector<PlaceHit> ScanPlaces(const DocumentContext& ctx, Span span, int within, bool all_levels = false);
+// followed by a feature such as 湾 or 路); town names count only in full
+// (石港镇), or as a short form right after the name of their own county
+// (上虞区道墟).
+std::vector<PlaceHit> ScanPlaces(const DocumentContext& ctx, Span span, const ScanOptions& options);
 
 // The candidate of `hit` to use in this document: the one inside the
 // document's jurisdiction (nearest first), else the widest level.

@@ -36,7 +36,7 @@ const GENERIC = new Set(('城关 城中 城东 城西 城南 城北 东区 西�
   '源汇 宣化 江海 海城 海洋 清河 长江 黄河 珠江 西湖 东湖 南湖 北湖 ' +
   '资源 共和 工农 和政 民和 平和 新和 互助 方正 友谊 富裕 大城 公安 安居 惠民 宏伟 复兴 同心 兴国 政和 ' +
   '富民 通道 延长 爱民 大新 同德 乐业 惠农 同仁 民权 安新 南部 比如 新民 裕民 和顺 中方 老城 运河 滨海 ' +
-  '金水 大关 会同 大化 新平 平定 建安 江源 三元 金安 双城 湖滨 通河 铜官 高要 新干 石棉').split(' '));
+  '金水 大关 会同 大化 新平 平定 建安 江源 三元 金安 双城 湖滨 通河 铜官 高要 新干 石棉 大兴 仁和').split(' '));
 // Province-level and prefecture-level short forms are names of places people
 // use constantly; those that are also ordinary words are still listed above,
 // except the few that are the common name of a province (河北, 河南, 山东,

@@ -93,6 +93,19 @@ TEST(Jurisdiction, PrefectureWithoutWoCue) {
   EXPECT_EQ(Resolve(*ctx, "区科技局"), "区科技局");  // which district is unknown
 }
 
+TEST(Jurisdiction, NationalTextHasNoLocalJurisdiction) {
+  auto ctx = geotest::Context(
+      "我国经济持续发展,全国人民团结奋斗。上海浦东新区开发开放取得成就,全国各地共同进步,全省全市齐动员。\n");
+  ResolveJurisdiction(*ctx);
+  EXPECT_EQ(ctx->jurisdiction, -1);
+}
+
+TEST(Jurisdiction, AbbreviationsLedByThePlaceStayAsWritten) {
+  auto ctx = DistrictReply();
+  EXPECT_EQ(Resolve(*ctx, "青府办"), "青府办");  // as in 青府办发〔2024〕3号
+  EXPECT_EQ(Resolve(*ctx, "南府办"), "南府办");
+}
+
 TEST(Jurisdiction, NoPlaceNoJurisdiction) {
   auto ctx = geotest::Context("我们将继续努力,加强科技创新。\n");
   ResolveJurisdiction(*ctx);

@@ -74,6 +74,15 @@ TEST(Metadata, TitleWithIssuerPrefixGivesTheIssuer) {
   EXPECT_EQ(ctx->info.date, "");
 }
 
+TEST(Metadata, IssuerInMatchingForm) {
+  auto ctx = geotest::Context("通知內容。\n肇慶市科學技術局\n2025年4月8日\n");
+  // As the normalizer would fold it (Traditional -> Simplified).
+  ctx->norm = Utf8ToU32("通知内容。\n肇庆市科学技术局\n2025年4月8日\n");
+  ReadMetadata(*ctx);
+  EXPECT_EQ(ctx->info.issuer, "肇庆市科学技术局");
+  EXPECT_EQ(ctx->info.date, "2025-04-08");
+}
+
 TEST(Metadata, BodySentencesAreNoTitle) {
   auto ctx = geotest::Context("您提出的《关于加强人才培养的建议》收悉,现答复如下:\n感谢关心。\n");
   ReadMetadata(*ctx);

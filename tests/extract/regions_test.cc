@@ -76,6 +76,17 @@ TEST(Regions, BoundaryChecks) {
   EXPECT_THAT(Regions("城区人口增加。"), IsEmpty());         // 城区 of 晋城 is a word here
 }
 
+TEST(Regions, NamesMustSitOnWordBoundaries) {
+  // 海城市 (辽宁) inside 沿海城市, 衡水 inside 平衡水平.
+  EXPECT_THAT(Regions("支持沿海城市保持平衡水平。"), IsEmpty());
+  // 和县 (安徽) read out of 公社和县 outside its province.
+  EXPECT_THAT(Regions("公社和县的干部。", "5101"), IsEmpty());
+  // Ordinary words that are also names of districts.
+  EXPECT_THAT(Regions("老解放区和平区域。"), IsEmpty());
+  // 赣州市委: the city is still found when its full name runs into 市委.
+  EXPECT_THAT(Regions("赣州市委召开会议。"), ElementsAre("赣州市"));
+}
+
 TEST(Regions, TownsByFullNameOrAfterTheirCounty) {
   // 滕王阁街道 of 东湖区, 南昌.
   EXPECT_THAT(Regions("滕王阁街道建成服务中心。", "3601"), ElementsAre("滕王阁街道"));
