@@ -16,15 +16,21 @@
 
 namespace policykg {
 
-bool EdgeFilter::Accepts(const EdgeProps& e) const {
-  switch (e.kind) {
+namespace {
+
+bool AcceptsKind(const EdgeFilter& f, EdgeKind kind, RelationType rel) {
+  switch (kind) {
     case EdgeKind::kRelation:
-      return relations && (rels.empty() || std::find(rels.begin(), rels.end(), e.rel) != rels.end());
-    case EdgeKind::kCoMention: return co_mentions;
-    case EdgeKind::kMentions: return mentions;
+      return f.relations && (f.rels.empty() || std::find(f.rels.begin(), f.rels.end(), rel) != f.rels.end());
+    case EdgeKind::kCoMention: return f.co_mentions;
+    case EdgeKind::kMentions: return f.mentions;
   }
   return false;
 }
+
+}  // namespace
+
+bool EdgeFilter::Accepts(const EdgeProps& e) const { return AcceptsKind(*this, e.kind, e.rel); }
 
 namespace {
 
@@ -35,13 +41,14 @@ const GraphImpl& Impl(const Graph& g) {
 
 // Edge and vertex predicates for boost::filtered_graph: the filter's edges
 // between vertices the filter admits.
+// Only kMentions edges touch source vertices, so the edge kind alone decides
+// whether both ends are admitted too.
 struct EdgeAllowed {
   const GraphImpl* g = nullptr;
   const EdgeFilter* filter = nullptr;
   bool operator()(const BoostEdge& e) const {
-    const EdgeId id = g->boost_graph()[e].id;
-    return filter->Accepts(g->edge(id)) && filter->AcceptsVertex(g->vertex(g->source(id))) &&
-           filter->AcceptsVertex(g->vertex(g->target(id)));
+    const EdgeSlot& slot = g->boost_graph()[e];
+    return AcceptsKind(*filter, slot.kind, slot.rel);
   }
 };
 struct VertexAllowed {
@@ -115,11 +122,10 @@ struct WithinDepth {
   const Scratch* scratch = nullptr;
   int max_depth = 0;
   bool operator()(const BoostEdge& e) const {
-    if (!allowed(e)) return false;
     // In an undirected adjacency list an out-edge's source is the vertex
-    // being expanded.
+    // being expanded; the depth test comes first as it is the cheaper one.
     const int32_t at = scratch->slot[boost::source(e, allowed.g->boost_graph())];
-    return at >= 0 && (*reached)[static_cast<size_t>(at)].distance < max_depth;
+    return at >= 0 && (*reached)[static_cast<size_t>(at)].distance < max_depth && allowed(e);
   }
 };
 
@@ -247,11 +253,10 @@ namespace {
 struct IntoContainer {
   const GraphImpl* g = nullptr;
   bool operator()(const BoostEdge& e) const {
-    const EdgeId id = g->boost_graph()[e].id;
-    const EdgeProps& p = g->edge(id);
-    if (p.kind != EdgeKind::kRelation) return false;
-    if (p.rel != RelationType::kLocatedIn && p.rel != RelationType::kPartOf) return false;
-    return g->target(id) == static_cast<VertexId>(boost::source(e, g->boost_graph()));
+    const EdgeSlot& slot = g->boost_graph()[e];
+    if (slot.kind != EdgeKind::kRelation) return false;
+    if (slot.rel != RelationType::kLocatedIn && slot.rel != RelationType::kPartOf) return false;
+    return g->target(slot.id) == static_cast<VertexId>(boost::source(e, g->boost_graph()));
   }
 };
 

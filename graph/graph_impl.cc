@@ -444,7 +444,7 @@ VertexId GraphImpl::AppendVertex(VertexProps props) {
 
 EdgeId GraphImpl::AppendEdge(VertexId s, VertexId t, EdgeProps props) {
   const EdgeId id = static_cast<EdgeId>(edges_.size());
-  boost::add_edge(s, t, EdgeSlot{id}, g_);
+  boost::add_edge(s, t, EdgeSlot{id, props.kind, props.rel}, g_);
   edges_.push_back(EdgeRecord{s, t, std::move(props)});
   return id;
 }
@@ -460,7 +460,10 @@ void GraphImpl::LoadEdges(std::vector<EdgeRecord> edges) {
   // it here saves the reallocations of growing each list edge by edge.
   g_.m_edges.reserve(edges_.size());
   for (VertexId v = 0; v < num_vertices(); ++v) g_.m_vertices[v].m_out_edges.reserve(degree[v]);
-  for (EdgeId id = 0; id < edges_.size(); ++id) boost::add_edge(edges_[id].source, edges_[id].target, EdgeSlot{id}, g_);
+  for (EdgeId id = 0; id < edges_.size(); ++id) {
+    const EdgeRecord& e = edges_[id];
+    boost::add_edge(e.source, e.target, EdgeSlot{id, e.props.kind, e.props.rel}, g_);
+  }
 }
 
 void GraphImpl::IndexEntity(VertexId v) {

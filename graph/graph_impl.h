@@ -26,8 +26,12 @@
 
 namespace policykg {
 
+// The Boost edge bundle: the dense id, plus the kind and relation so that
+// traversal filters decide without touching the (larger, colder) EdgeRecord.
 struct EdgeSlot {
   EdgeId id = 0;
+  EdgeKind kind = EdgeKind::kRelation;
+  RelationType rel = RelationType::kLocatedIn;
 };
 // Edges in a vector (the last vecS), not a list: no allocation per edge, and
 // the loader can reserve every container up front. Edge descriptors hold a
