@@ -18,9 +18,10 @@ const std::u32string_view kModifiers[] = {
 };
 const std::u32string_view kClassNouns[] = {U"企业", U"单位", U"项目", U"公司"};
 
-// Where the closer after 等 at `pos` ends with a class noun: returns true and
-// whether the closer carried a scale or count (needed for 项目).
-bool ClosedByClassNoun(std::u32string_view s, size_t pos) {
+// Where the closer after 等 at `pos` ends with a class noun. *qualified says
+// whether a count or modifier came first (等5家企业, 等龙头企业): a bare 等企业
+// also follows lists of industries (冶炼、化工等企业).
+bool ClosedByClassNoun(std::u32string_view s, size_t pos, bool* qualified) {
   size_t i = pos + 1;
   bool scaled = false;
   for (int round = 0; round < 5 && i < s.size(); ++round) {
@@ -51,6 +52,7 @@ bool ClosedByClassNoun(std::u32string_view s, size_t pos) {
     }
     return false;
   }
+  *qualified = i > pos + 1;
   for (auto n : kClassNouns) {
     if (!MatchAt(s, i, n)) continue;
     if (n == U"项目") {
@@ -98,10 +100,12 @@ void FindBrandNames(DocumentContext& ctx) {
   const std::u32string_view s = ctx.norm;
   for (size_t i = 1; i < s.size(); ++i) {
     if (s[i] != U'等' || !IsNameChar(s[i - 1])) continue;
-    if (!ClosedByClassNoun(s, i)) continue;
+    bool qualified = false;
+    if (!ClosedByClassNoun(s, i, &qualified)) continue;
     for (const Span& it : EnumerationItemsEndingAt(s, i, 1, 12, false)) {
       const std::u32string_view item = s.substr(it.start, it.end - it.start);
       if (!LooksLikeBrand(item) || OverlapsOtherMention(ctx, it)) continue;
+      if (!qualified && item.size() < 3) continue;
       AddMention(ctx, EntityType::kEnterprise, it.start, it.end, std::u32string(item), "brand-enumeration");
     }
   }

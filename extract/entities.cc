@@ -44,17 +44,24 @@ std::vector<Mention> ResolveOverlaps(std::vector<Mention> mentions) {
       Mention& b = mentions[j];
       if (b.span.start == b.span.end) continue;
       if (a.span == b.span) {
-        // One span, two readings: keep the first found unless they agree.
-        if (a.type != b.type) drop[j] = true;
+        // One span, two readings: a 《》 title wins, else the first found.
+        if (a.type != b.type) {
+          if (b.type == EntityType::kDocument && a.type != EntityType::kDocument) {
+            drop[i] = true;
+            break;
+          }
+          drop[j] = true;
+        }
         continue;
       }
       if (Contains(a.span, b.span)) {
         if (IsRule(b, kRuleParent) && b.type == a.type) continue;
         // Bodies named inside a programme or document name stay entities of
         // their own (a university in a campaign's name; 姚创贷 in its rules).
-        const bool named_body = b.type == EntityType::kAgency || b.type == EntityType::kInstitute ||
-                                b.type == EntityType::kEnterprise;
-        if (named_body && (a.type == EntityType::kProgram || a.type == EntityType::kDocument)) continue;
+        const bool in_programme = a.type == EntityType::kProgram &&
+                                  (b.type == EntityType::kInstitute || b.type == EntityType::kEnterprise);
+        const bool agency_in_document = a.type == EntityType::kDocument && b.type == EntityType::kAgency;
+        if (in_programme || agency_in_document) continue;
         if (b.type == EntityType::kProgram && a.type == EntityType::kDocument) continue;
         if (b.type == a.type && b.canonical == a.canonical) continue;  // a short form of the same name
         drop[j] = true;

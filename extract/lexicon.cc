@@ -32,7 +32,10 @@ constexpr const char* kStopWords[] = {
     "出台", "制定", "印发", "发布", "承接", "争取", "应用", "运用", "使用", "筹建", "新建", "建成",
     "成立", "对接", "融入", "策应", "配合", "负责", "牵头", "主办", "协办", "承办", "答复", "提出", "每个", "各个", "这个", "那个", "重点提升", "重点推进", "重点建设", "重点打造", "重点支持",
     "重点培育", "全力提升", "大力提升", "着力提升", "不断提升", "持续提升", "并购", "收购", "兼并", "实行",
-    "创成", "增强", "整合", "确定", "研究确定", "抓住", "抢抓", "把握", "提升",
+    "创成", "增强", "整合", "确定", "研究确定", "抓住", "抢抓", "把握", "提升", "让", "使", "遵守",
+    "随着", "而", "按", "必须", "超过", "都要", "接受", "突出", "改进", "今年", "明年", "去年", "当年",
+    "采取", "开办", "创办", "兴办", "重组", "布局", "扩大", "清理", "整个", "开拓", "攻克", "去",
+    "只", "除", "也", "又", "已", "均", "需要", "安排", "安排好", "纳入", "健全", "建有", "梳理", "整顿", "淘汰", "关停", "取缔", "拿出", "搞好", "推行", "进行", "应当", "可以", "能够", "不能",
     "收悉", "感谢", "同时", "目前", "已经", "正在", "力争", "确保", "努力", "加大", "扩大", "保障",
     "促进", "带动", "吸引", "集聚", "招引", "引育", "培育发展", "建设", "高水平", "高标准", "高质量",
     "新增", "累计", "预计", "全力", "全市", "全区", "全县", "全省", "全国", "我市", "我区", "我县",
@@ -74,7 +77,10 @@ constexpr const char* kGenericWords[] = {
     "主导", "支柱", "主要", "首批", "首个", "第一", "年度", "系列", "专项", "试点", "示范性",
     "市场化", "专业化", "数字化", "智能化", "国际", "国际化", "全球", "区域", "地区", "城市",
     "农业", "工业", "省重点", "市重点", "国家重点", "级", "上述", "下属", "直属", "所属", "全",
-    "创业", "创新创业", "联盟", "团队", "项目", "计划", "行动", "大会", "会议", "活动", "论坛", "领域", "提升", "支撑", "地标",
+    "创业", "创新创业", "培育", "相近", "一流", "世界一流", "正规", "函授", "师范", "电视", "广播电视", "工科", "直属",
+    "反革命", "卖国", "战争", "帝国主义", "条约", "侵略", "军事", "政治", "证券", "保险", "上市", "母",
+    "子", "资产管理", "联营", "进出口", "外贸", "行政性", "控股", "经纪", "批发", "商业", "贸易",
+    "联盟", "团队", "项目", "计划", "行动", "大会", "会议", "活动", "论坛", "领域", "提升", "支撑", "地标",
     "众创空间", "孵化器", "加速器", "一站式", "省级以上", "市级以上", "国家级以上", "并购", "示范区",
 };
 
@@ -87,16 +93,20 @@ const std::unordered_set<std::u32string>& GenericSet() {
   return *set;
 }
 
+}  // namespace
+
 // Stop words that are also the last word of names (组织部, 促进中心,
 // 奖励大会, 引进计划): kept when they touch the suffix.
 bool IsNounLikeStop(std::u32string_view w) {
   static const std::u32string_view kWords[] = {U"组织", U"促进", U"协同", U"奖励", U"建设", U"联合",
-                                               U"对接", U"推广", U"应用", U"引进", U"合作", U"提升"};
+                                               U"对接", U"推广", U"应用", U"引进", U"合作", U"提升", U"推进"};
   for (auto k : kWords) {
     if (w == k) return true;
   }
   return false;
 }
+
+namespace {
 
 // Classifiers that follow a numeral in a count (3家, 两大, 16个).
 bool IsClassifier(char32_t c) {
@@ -210,7 +220,7 @@ size_t WalkLeft(std::u32string_view s, size_t suffix_start, const WalkOptions& o
         // A conjunction inside a short name (动力电池和储能研究院): go on only when
         // the left conjunct is short and itself starts at a boundary.
         const size_t right_len = suffix_start - b;
-        if (right_len > 6) break;
+        if (right_len > 4) break;
         size_t l = b - 1;
         while (l > 0 && IsHan(s[l - 1]) && (b - 1) - l < 9 && StopWordEndingAt(s, l) == 0) --l;
         const size_t left_len = (b - 1) - l;
@@ -370,6 +380,8 @@ std::vector<SuffixHit> ScanSuffixes(std::u32string_view s, const std::vector<Suf
       o.max_len = r.max_head;
       const size_t b = WalkLeft(s, i, o);
       if (i - b < static_cast<size_t>(r.min_head)) continue;
+      // 高新区 and 新区 end together: the longer suffix, found first, decides.
+      if (!hits.empty() && hits.back().end == end) break;
       hits.push_back({b, i, end, &r});
       break;  // rules are listed longest suffix first
     }

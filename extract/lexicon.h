@@ -34,6 +34,8 @@ bool EndsAt(std::u32string_view s, size_t end, std::u32string_view w);
 // Length of the longest stop word (verb, adverb, function word, quantity
 // phrase) that ends exactly at `end`, or 0.
 int StopWordEndingAt(std::u32string_view s, size_t end);
+// Stop words that are also the last word of names (组织部, 促进中心, 奖励大会).
+bool IsNounLikeStop(std::u32string_view w);
 // Length of the stop word that starts at `pos`, or 0.
 int StopWordStartingAt(std::u32string_view s, size_t pos);
 

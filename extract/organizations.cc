@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "base/utf8.h"
 #include "extract/jurisdiction.h"
 #include "extract/lexicon.h"
 #include "extract/passes.h"
@@ -27,7 +28,7 @@ const std::vector<SuffixRule>& InstituteRules() {
       {U"“两院”", 2, 8},
       {U"两院", 2, 8, U"院士"},
       {U"分院", 2, 10},
-      {U"大学", 2, 10, U"生城科路园堂校"},
+      {U"大学", 2, 10, U"生城科路园堂校", U"扩上"},
       {U"学院", 2, 12, U"派路士"},
   };
   return rules;
@@ -50,7 +51,7 @@ const std::vector<SuffixRule>& AgencyRules() {
       {U"促进中心", 2, 10},
       {U"局", 2, 12, U"长面势限部域促级属", U"布格开结大当全破变僵棋战时赌骗出入定终平残顾"},
       {U"厅", 2, 10, U"长级", U"大客餐门展舞业听"},
-      {U"委", 1, 10, U"员托屈婉身任外", U"党纪"},
+      {U"委", 1, 6, U"员托屈婉身任外", U"党纪者"},
       {U"办", 2, 10, U"法理公事学好成到班结", U"举创承主协督交开兴申代包查领合专"},
       {U"部", 2, 10, U"长分门署件位队落属委级", U"东西南北中内外全局下上干总本乐头底腹基背面胸腰支"},
   };
@@ -78,6 +79,28 @@ bool IsClassAgencyHead(std::u32string_view head) {
     if (head == k) return true;
   }
   return false;
+}
+
+// Governments and short offices (政府, 办) need a place in front (区政府,
+// 柯城区人民政府, 区委人才办, 区十届政府); otherwise 服务型政府 or 勤俭办
+// would be bodies.
+bool PlausibleAgencyHead(const DocumentContext& ctx, std::u32string_view suffix, std::u32string_view head) {
+  static const std::u32string_view kLevels = U"省市区县州旗镇乡";
+  if (suffix == U"办") {
+    return kLevels.find(head[0]) != std::u32string_view::npos || head.find_first_of(U"委府") != std::u32string_view::npos;
+  }
+  if (suffix != U"政府" && suffix != U"人民政府") return true;
+  // Trailing 第十届 / 十届 (区十届政府) does not hide the level character.
+  size_t end = head.size();
+  if (end > 0 && head[end - 1] == U'届') {
+    --end;
+    while (end > 0 && IsNumeral(head[end - 1])) --end;
+    if (end > 0 && head[end - 1] == U'第') --end;
+  }
+  if (end == 0) return false;
+  if (kLevels.find(head[end - 1]) != std::u32string_view::npos) return true;
+  if (head == U"中央") return true;
+  return !ctx.gazetteer.Lookup(U32ToUtf8(head.substr(0, end))).empty();
 }
 
 // The region or relative prefix of an agency name (区, 柯城区, 衢州市柯城区):
@@ -123,6 +146,7 @@ void FindAgencies(DocumentContext& ctx) {
     // A one-character head is only a level prefix: 市委, 省政府, 区科协.
     if (head.size() == 1 && std::u32string_view(U"省市区县镇乡").find(head[0]) == std::u32string_view::npos) continue;
     if (head.empty() && suffix != U"科协" && suffix != U"政协") continue;
+    if (!PlausibleAgencyHead(ctx, suffix, head)) continue;
     AddMention(ctx, EntityType::kAgency, b, h.end, Resolve(ctx, s.substr(b, h.end - b)), "agency-suffix");
     // Nameplate pair 区科技局〈科协〉: the bracketed body shares the prefix.
     if (h.end < s.size() && (s[h.end] == U'〈' || s[h.end] == U'<')) {
@@ -180,6 +204,8 @@ void FindInstitutes(DocumentContext& ctx) {
     if (b > 0 && s[b - 1] == U'各') continue;
     const std::u32string_view head = s.substr(b, h.suffix_start - b);
     if (head.size() < static_cast<size_t>(h.rule->min_head) || IsGenericHead(head)) continue;
+    // A level adjective right before the suffix makes a class (新材料市级实验室).
+    if (EndsAt(head, head.size(), U"级")) continue;
     // Two bodies run together (产业创新研究院产业研究院) are no one name.
     if (head.find(U"研究院") != std::u32string_view::npos || head.find(U"实验室") != std::u32string_view::npos ||
         head.find(U"中心") != std::u32string_view::npos) {

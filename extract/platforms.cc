@@ -45,8 +45,8 @@ const std::vector<SuffixRule>& PlatformRules() {
       {U"家纺城", 1, 10},
       {U"新城", 2, 8, U"市镇区"},
       {U"新区", 2, 8, U"域"},
-      {U"科创带", 2, 8},
-      {U"创新带", 2, 8},
+      {U"科创带", 2, 8, U"动头"},
+      {U"创新带", 2, 8, U"动头"},
       {U"集聚区", 2, 14},
       {U"核心区", 2, 14},
       {U"协同区", 2, 14},
@@ -161,6 +161,7 @@ void FindEnumerations(DocumentContext& ctx) {
       }
     }
     if (items.size() < (tail_list ? 1u : 2u)) continue;
+    i += suffix.size() - 1;  // the shorter suffixes inside this one share its list
     for (const Span& it : items) {
       const std::u32string_view item = s.substr(it.start, it.end - it.start);
       if (EndsWithAnySuffix(item, PlatformRules())) {

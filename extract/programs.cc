@@ -18,7 +18,7 @@ const std::u32string_view kProgramHeads[] = {
     U"计划", U"活动", U"试点", U"大赛", U"基金", U"贷", U"建设", U"专项", U"项目",
 };
 // Head nouns that make it a platform instead (“415X”先进制造业集群).
-const std::u32string_view kPlatformHeads[] = {U"集群", U"服务平台", U"平台"};
+const std::u32string_view kPlatformHeads[] = {U"集群", U"服务平台"};
 // Head nouns that make it a document (“某某贷”管理办法).
 const std::u32string_view kDocumentHeads[] = {U"管理办法", U"实施办法", U"办法", U"实施细则"};
 // A quoted core that ends like this is a programme by itself (“姚江英才计划”).
@@ -38,7 +38,7 @@ const std::vector<SuffixRule>& ProgramRules() {
       {U"攻坚行动", 2, 14},
       {U"行动", 4, 14, U"计方者起力"},
       {U"工程", 3, 14, U"师院技建学化项机队部"},
-      {U"计划", 2, 14, U"单生经总投书"},
+      {U"计划", 3, 14, U"单生经总投书"},
       {U"试点", 4, 14, U"工示单地"},
       {U"挑战赛", 2, 16},
       {U"现场赛", 2, 24},
@@ -91,6 +91,11 @@ size_t FindHead(std::u32string_view s, size_t from, HeadKind* kind) {
   size_t i = from;
   while (i < s.size() && i - from < 12 && IsNameChar(s[i])) {
     if (std::u32string_view(U"和与及等的为在以并或").find(s[i]) != std::u32string_view::npos) break;
+    // A clause verb ends the run (“十四五”时期是开启…), unless it is a head.
+    if (const int st = StopWordStartingAt(s, i); i > from && st > 0) {
+      const std::u32string_view w = s.substr(i, st);
+      if (!IsNounLikeStop(w) && !EndsWithAny(w, kProgramHeads, std::size(kProgramHeads))) break;
+    }
     ++i;
     const std::u32string_view run = s.substr(from, i - from);
     for (auto h : kDocumentHeads) {
@@ -259,7 +264,8 @@ bool InsideQuotes(std::u32string_view s, size_t b, size_t e) {
 bool HasLevelPrefix(std::u32string_view head) {
   if (head.size() < 3) return false;
   if (MatchAt(head, 0, U"国家")) return head.size() >= 4 && head[2] != U'级';
-  return std::u32string_view(U"省市区县").find(head[0]) != std::u32string_view::npos && head[1] != U'级';
+  return std::u32string_view(U"省市区县").find(head[0]) != std::u32string_view::npos &&
+         std::u32string_view(U"级市省区县部").find(head[1]) == std::u32string_view::npos;
 }
 
 void FindBySuffix(DocumentContext& ctx) {

@@ -42,5 +42,11 @@ TEST(Brands, ProjectsWithoutScaleAreNotInvestors) {
   EXPECT_THAT(MentionNames(*ctx, EntityType::kEnterprise), IsEmpty());
 }
 
+TEST(Brands, IndustriesBeforeBareEtcEnterprisesAreNot) {
+  auto ctx = MakeContext("整顿冶炼、化工、采煤等企业。");
+  FindBrandNames(*ctx);
+  EXPECT_THAT(MentionNames(*ctx, EntityType::kEnterprise), IsEmpty());
+}
+
 }  // namespace
 }  // namespace policykg

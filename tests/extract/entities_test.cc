@@ -82,5 +82,12 @@ TEST(Entities, AgencyKeyDropsOuterRegionsAndPeoplesGovernment) {
   EXPECT_EQ(NameKey(EntityType::kProgram, U"科技企业“双提升”行动"), U"双提升行动");
 }
 
+TEST(Entities, BracketedTitleWinsOverAProgrammeReading) {
+  auto ctx = MakeContext("制定实施《全民科学素质提升行动计划》。");
+  RunEntityPasses(*ctx);
+  EXPECT_THAT(EntityNames(*ctx, EntityType::kDocument), ElementsAre("全民科学素质提升行动计划"));
+  EXPECT_THAT(EntityNames(*ctx, EntityType::kProgram), ::testing::IsEmpty());
+}
+
 }  // namespace
 }  // namespace policykg

@@ -82,5 +82,11 @@ TEST(Organizations, WordsThatMerelyEndInASuffixAreNot) {
   EXPECT_THAT(MentionNames(*ctx, EntityType::kAgency), IsEmpty());
 }
 
+TEST(Organizations, GovernmentNeedsAPlaceInFront) {
+  auto ctx = MakeContext("加快建设服务型政府,坚持勤俭办一切事业。提请区政府常务会议审议。");
+  FindOrganizations(*ctx);
+  EXPECT_THAT(MentionNames(*ctx, EntityType::kAgency), ::testing::ElementsAre("区政府"));
+}
+
 }  // namespace
 }  // namespace policykg

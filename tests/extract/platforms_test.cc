@@ -70,5 +70,13 @@ TEST(Platforms, VerbBeforeASuffixIsNotPartOfTheName) {
   }
 }
 
+TEST(Platforms, WordsEndingLikeASuffixAreNot) {
+  auto ctx = MakeContext("以大众创业万众创新带动就业。创新高新区建设运营模式。");
+  ::policykg::testing::RunEntityPasses(*ctx);
+  const auto names = ::policykg::testing::EntityNames(*ctx, EntityType::kPlatform);
+  EXPECT_THAT(names, Not(Contains("大众创业万众创新带")));
+  EXPECT_THAT(names, Not(Contains("创新高新区")));
+}
+
 }  // namespace
 }  // namespace policykg

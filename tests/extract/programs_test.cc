@@ -80,5 +80,17 @@ TEST(Programs, NamedContestWithQualifiers) {
   EXPECT_THAT(MentionNames(*ctx, EntityType::kProgram), Contains("第三届西部创新创业大赛(成都赛区)郫都现场赛"));
 }
 
+TEST(Programs, ClauseVerbEndsTheHeadRun) {
+  auto ctx = MakeContext("“十五五”时期是开启全面建设的关键时期。");
+  FindPrograms(*ctx);
+  EXPECT_THAT(MentionNames(*ctx, EntityType::kProgram), IsEmpty());
+}
+
+TEST(Programs, TwoLevelsAreNoProperPrefix) {
+  auto ctx = MakeContext("积极争取国家和省市重点工程、省部级重大科技计划。");
+  FindPrograms(*ctx);
+  EXPECT_THAT(MentionNames(*ctx, EntityType::kProgram), IsEmpty());
+}
+
 }  // namespace
 }  // namespace policykg
