@@ -51,10 +51,22 @@ constexpr const char* kStopWords[] = {
     "资助", "补助", "奖励", "给予", "享受", "申请", "获批", "批复", "复制", "遴选", "筛选", "推荐",
 };
 
-const std::unordered_set<std::u32string>& StopSet() {
+// Stop words up to four BMP characters, packed into one integer so that a
+// lookup allocates nothing (the walk asks at every character).
+uint64_t PackWord(std::u32string_view w) {
+  if (w.empty() || w.size() > 4) return 0;
+  uint64_t key = 0;
+  for (char32_t c : w) {
+    if (c > 0xFFFF) return 0;
+    key = (key << 16) | static_cast<uint64_t>(c);
+  }
+  return key | (static_cast<uint64_t>(w.size()) << 62);
+}
+
+const std::unordered_set<uint64_t>& StopSet() {
   static const auto* set = [] {
-    auto* s = new std::unordered_set<std::u32string>();
-    for (const char* w : kStopWords) s->insert(Utf8ToU32(w));
+    auto* s = new std::unordered_set<uint64_t>();
+    for (const char* w : kStopWords) s->insert(PackWord(Utf8ToU32(w)));
     return s;
   }();
   return *set;
@@ -154,8 +166,9 @@ int StopWordEndingAt(std::u32string_view s, size_t end) {
   const auto& set = StopSet();
   for (int len = 4; len >= 1; --len) {
     if (end < static_cast<size_t>(len)) continue;
-    const std::u32string w(s.substr(end - len, len));
-    if (!set.count(w)) continue;
+    const std::u32string_view w = s.substr(end - len, len);
+    const uint64_t key = PackWord(w);
+    if (key == 0 || !set.count(key)) continue;
     // 高等/中等 are adjectives, not the enumeration closer 等.
     if (w == U"等" && end >= 2 && (s[end - 2] == U'高' || s[end - 2] == U'中' || s[end - 2] == U'同')) continue;
     // 以色列, 以上 are not the preposition 以.
@@ -169,7 +182,8 @@ int StopWordStartingAt(std::u32string_view s, size_t pos) {
   const auto& set = StopSet();
   for (int len = 4; len >= 1; --len) {
     if (pos + len > s.size()) continue;
-    if (set.count(std::u32string(s.substr(pos, len)))) return len;
+    const uint64_t key = PackWord(s.substr(pos, len));
+    if (key != 0 && set.count(key)) return len;
   }
   return 0;
 }
@@ -365,10 +379,16 @@ std::vector<Span> EnumerationItemsEndingAt(std::u32string_view s, size_t end, in
 
 std::vector<SuffixHit> ScanSuffixes(std::u32string_view s, const std::vector<SuffixRule>& rules,
                                     const WalkOptions& opt) {
+  // The first characters of the suffixes, as a bitmap over the BMP: most
+  // characters start no suffix and cost one bit test.
+  std::vector<bool> first(0x10000, false);
+  for (const SuffixRule& r : rules) {
+    if (r.suffix[0] <= 0xFFFF) first[r.suffix[0]] = true;
+  }
   std::vector<SuffixHit> hits;
   for (size_t i = 0; i < s.size(); ++i) {
     const char32_t c = s[i];
-    if (!IsHan(c) && !IsOpenQuote(c)) continue;
+    if (c > 0xFFFF || !first[c]) continue;
     for (const SuffixRule& r : rules) {
       if (r.suffix[0] != c) continue;
       const std::u32string_view suf(r.suffix);

@@ -162,7 +162,7 @@ void FindAgencies(DocumentContext& ctx) {
   }
   // 中共中央 / 党中央 and a bare 中央 listed among bodies (中央、省委和市委).
   for (size_t i = 0; i + 2 <= s.size(); ++i) {
-    if (!MatchAt(s, i, U"中央")) continue;
+    if (s[i] != U'中' || !MatchAt(s, i, U"中央")) continue;
     if (i >= 2 && MatchAt(s, i - 2, U"中共")) {
       AddMention(ctx, EntityType::kAgency, i - 2, i + 2, U"中共中央", "agency-centre");
     } else if (i >= 1 && s[i - 1] == U'党' && (i < 2 || !IsHan(s[i - 2]) || StopWordEndingAt(s, i - 1) > 0)) {
@@ -224,6 +224,7 @@ void FindInstituteEnumerations(DocumentContext& ctx) {
   const std::u32string_view s = ctx.norm;
   static const std::u32string_view kShared[] = {U"产业研究院", U"研究院", U"研发中心", U"实验室"};
   for (size_t i = 1; i < s.size(); ++i) {
+    if (s[i] != U'产' && s[i] != U'研' && s[i] != U'实') continue;
     for (auto suf : kShared) {
       if (!MatchAt(s, i, suf)) continue;
       int count = 0;

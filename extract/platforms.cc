@@ -119,7 +119,7 @@ bool IsShortBareItem(std::u32string_view item) {
 void FindEnumerations(DocumentContext& ctx) {
   const std::u32string_view s = ctx.norm;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (!IsHan(s[i])) continue;
+    if (std::u32string_view(U"创科载园平产综走高").find(s[i]) == std::u32string_view::npos) continue;
     std::u32string_view suffix;
     bool as_written = false;
     for (auto c : kClassClosers) {

@@ -290,6 +290,7 @@ void FindAnchored(DocumentContext& ctx) {
   static const std::u32string_view kVerbs[] = {U"实施", U"开展", U"启动"};
   static const std::u32string_view kHeads[] = {U"行动计划", U"专项行动", U"行动", U"工程", U"计划", U"试点"};
   for (size_t i = 0; i + 2 < s.size(); ++i) {
+    if (s[i] != U'实' && s[i] != U'开' && s[i] != U'启') continue;
     bool verb = false;
     for (auto v : kVerbs) verb = verb || MatchAt(s, i, v);
     if (!verb) continue;
@@ -324,6 +325,7 @@ void FindSharedSuffix(DocumentContext& ctx) {
   const std::u32string_view s = ctx.norm;
   static const std::u32string_view kShared[] = {U"工程", U"计划", U"行动"};
   for (size_t i = 1; i < s.size(); ++i) {
+    if (s[i] != U'工' && s[i] != U'计' && s[i] != U'行') continue;
     for (auto suf : kShared) {
       if (!MatchAt(s, i, suf)) continue;
       int count = 0;
@@ -346,7 +348,7 @@ void FindStrategies(DocumentContext& ctx) {
   const std::u32string_view s = ctx.norm;
   static const std::u32string_view kModifiers[] = {U"国家", U"重大", U"发展", U"区域", U"重要"};
   for (size_t i = 1; i + 2 <= s.size(); ++i) {
-    if (!MatchAt(s, i, U"战略")) continue;
+    if (s[i] != U'战' || !MatchAt(s, i, U"战略")) continue;
     size_t p = i;
     for (int round = 0; round < 3; ++round) {
       bool hit = false;

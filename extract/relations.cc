@@ -36,6 +36,9 @@ class RelationBuilder {
     for (size_t i = 0; i < ctx.entities.size(); ++i) {
       for (const Span& sp : ctx.entities[i].mentions) placed_.push_back({sp, static_cast<int>(i)});
       names_.push_back(Names(ctx.entities[i]));
+      std::vector<std::u32string> keys;
+      for (const std::u32string& n : names_.back()) keys.push_back(NameKey(ctx.entities[i].type, n));
+      keys_.push_back(std::move(keys));
     }
     std::sort(placed_.begin(), placed_.end(), [](const Placed& a, const Placed& b) { return a.span < b.span; });
   }
@@ -74,8 +77,8 @@ class RelationBuilder {
     const std::u32string key = NameKey(type, name);
     for (size_t i = 0; i < ctx_.entities.size(); ++i) {
       if (E(i).type != type) continue;
-      for (const std::u32string& n : names_[i]) {
-        if (n == name || NameKey(type, n) == key) return static_cast<int>(i);
+      for (size_t k = 0; k < names_[i].size(); ++k) {
+        if (names_[i][k] == name || keys_[i][k] == key) return static_cast<int>(i);
       }
     }
     return -1;
@@ -166,8 +169,7 @@ class RelationBuilder {
     const std::u32string ck = NameKey(EntityType::kAgency, Utf8ToU32(E(child).name));
     for (size_t j = 0; j < ctx_.entities.size(); ++j) {
       if (static_cast<int>(j) == child || E(j).type != EntityType::kAgency) continue;
-      for (const std::u32string& n : names_[j]) {
-        const std::u32string pk = NameKey(EntityType::kAgency, n);
+      for (const std::u32string& pk : keys_[j]) {
         if (pk.size() < 3 || pk.size() >= ck.size() || !MatchAt(ck, 0, pk)) continue;
         if (IsSubUnit(EntityType::kAgency, std::u32string_view(ck).substr(pk.size()))) return static_cast<int>(j);
       }
@@ -226,8 +228,9 @@ class RelationBuilder {
 
   // --- COOPERATES_WITH -------------------------------------------------------
 
-  int JurisdictionEntity() const {
-    return FindByName(EntityType::kRegion, Utf8ToU32(ctx_.info.jurisdiction));
+  int JurisdictionEntity() {
+    if (jurisdiction_ == -2) jurisdiction_ = FindByName(EntityType::kRegion, Utf8ToU32(ctx_.info.jurisdiction));
+    return jurisdiction_;
   }
 
   void Cooperation() {
@@ -292,6 +295,7 @@ class RelationBuilder {
   void ResponsibleUnits() {
     static const std::u32string_view kMarkers[] = {U"责任单位", U"牵头单位", U"责任部门", U"配合单位"};
     for (size_t i = 0; i < s_.size(); ++i) {
+      if (s_[i] != U'责' && s_[i] != U'牵' && s_[i] != U'配') continue;
       size_t after = 0;
       for (auto m : kMarkers) {
         if (MatchAt(s_, i, m)) after = i + m.size();
@@ -343,6 +347,7 @@ class RelationBuilder {
   void HostUnits() {
     static const std::u32string_view kMarkers[] = {U"主办", U"协办", U"承办", U"会办"};
     for (size_t i = 0; i < s_.size(); ++i) {
+      if (s_[i] != U'主' && s_[i] != U'协' && s_[i] != U'承' && s_[i] != U'会') continue;
       size_t after = 0;
       for (auto m : kMarkers) {
         if (MatchAt(s_, i, m)) after = i + m.size();
@@ -441,6 +446,8 @@ class RelationBuilder {
   std::u32string_view s_;
   std::vector<Placed> placed_;
   std::vector<std::vector<std::u32string>> names_;
+  std::vector<std::vector<std::u32string>> keys_;  // NameKey of each of names_
+  int jurisdiction_ = -2;                           // -2: not looked up yet
   std::set<std::tuple<int, int, int>> seen_;
 };
 
