@@ -11,7 +11,8 @@ set -euo pipefail
 : "${POLICYKG_BIN:?}" "${POLICYKG_SOURCE_DIR:?}"
 FIXTURE=${1:?usage: $0 FIXTURE_BIN}
 SERVER="$POLICYKG_SOURCE_DIR/scripts/neo4j_server.sh"
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/neo4j_real_server.XXXXXX")
+# Under the build tree (ctest runs in build/tests/exporters).
+WORK=$(mktemp -d "$PWD/neo4j_real_server.XXXXXX")
 cleanup() { "$SERVER" stop "$WORK/server" >/dev/null 2>&1 || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
@@ -52,14 +53,12 @@ snapshot() {
   cypher 'MATCH (a)-[r]->(b) RETURN type(r), a.id, b.id, size(r.evidence), r.weight ORDER BY a.id, b.id, type(r)'
 }
 
-# --- 1. the five seeds, if `build` is there; otherwise the data/sample corpus would be next
+# --- 1. the five seeds (built by the real pipeline) and the hostile fixture
 GRAPHS=()
-if "$POLICYKG_BIN" build "$POLICYKG_SOURCE_DIR/../shared/corpus/seeds" -o "$WORK/seeds.graph" >"$WORK/build.txt" 2>&1; then
-  GRAPHS+=("$WORK/seeds.graph")
-else
-  echo "note: 'policykg build' is not available yet; exporting the fixture graph only"
-  cat "$WORK/build.txt"
-fi
+SEEDS="$POLICYKG_SOURCE_DIR/../shared/corpus/seeds"
+"$POLICYKG_BIN" build "$SEEDS" -o "$WORK/seeds.graph" >"$WORK/build.txt" 2>&1 ||
+  { cat "$WORK/build.txt"; fail "policykg build $SEEDS failed"; }
+GRAPHS+=("$WORK/seeds.graph")
 "$FIXTURE" hostile "$WORK/hostile.graph" || fail "fixture graph"
 GRAPHS+=("$WORK/hostile.graph")
 
@@ -87,12 +86,12 @@ paths=$(count 'MATCH (s:Source)-[:MENTIONS]->(e:Enterprise)-[c:COOPERATES_WITH]-
 [ "$paths" -ge 1 ] || fail "no Source-MENTIONS->Enterprise-COOPERATES_WITH->Institute path"
 resp=$(count 'MATCH (a:Agency)-[r:RESPONSIBLE_FOR]->(p:Program) WHERE size(r.documents) = 2 RETURN count(*)')
 [ "$resp" -eq 1 ] || fail "RESPONSIBLE_FOR supported by both fixture documents: $resp"
-if [ "${#GRAPHS[@]}" -gt 1 ]; then
-  sources=$(count 'MATCH (s:Source) WHERE NOT s.doc STARTS WITH "fixture-" RETURN count(s)')
-  [ "$sources" -eq 5 ] || fail "expected the 5 seed documents as Source nodes, found $sources"
-  echo "ok: sample seed paths:"
-  cypher 'MATCH (s:Source)-[:MENTIONS]->(a)-[r]->(b) WHERE NOT s.doc STARTS WITH "fixture-" AND type(r) <> "MENTIONS" RETURN s.doc, a.name, type(r), b.name LIMIT 5'
-fi
+sources=$(count 'MATCH (s:Source) WHERE NOT s.doc STARTS WITH "fixture-" RETURN count(s)')
+[ "$sources" -eq 5 ] || fail "expected the 5 seed documents as Source nodes, found $sources"
+seed_paths=$(count 'MATCH (s:Source)-[:MENTIONS]->(a)-[r]->(b) WHERE NOT s.doc STARTS WITH "fixture-" AND type(r) <> "MENTIONS" RETURN count(*)')
+[ "$seed_paths" -ge 1 ] || fail "no Source-MENTIONS->entity-relation->entity path from the seeds"
+echo "ok: $seed_paths seed paths Source-MENTIONS->entity-REL->entity, e.g.:"
+cypher 'MATCH (s:Source)-[:MENTIONS]->(a)-[r]->(b) WHERE NOT s.doc STARTS WITH "fixture-" AND type(r) <> "MENTIONS" RETURN s.doc, a.name, type(r), b.name LIMIT 3'
 
 # --- 4. hostile names arrived as data, and did nothing else
 for name in 'Evil`) MATCH (n) DETACH DELETE n //有限公司' "引号'}) SET n.pwned = true //科技有限公司" '括号{$rows}"双引号"\反斜杠研究院'; do
