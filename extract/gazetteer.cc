@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstdint>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "base/utf8.h"
 #include "extract/gazetteer_data.h"
@@ -14,8 +16,13 @@ struct Gazetteer::Index {
   std::unordered_map<std::u32string, std::vector<int>> full_name;  // official names only
   std::unordered_map<std::u32string, std::vector<int>> town_short;  // short forms of towns
   std::unordered_map<std::string, int> by_code;
+  std::unordered_set<uint64_t> first_two;  // the first two characters of every name
   int max_length = 0;
 };
+
+namespace {
+uint64_t PairKey(char32_t a, char32_t b) { return (static_cast<uint64_t>(a) << 32) | b; }
+}  // namespace
 
 std::string_view ToString(DivisionLevel level) {
   switch (level) {
@@ -104,6 +111,7 @@ void Gazetteer::BuildIndex() {
     if (name.empty()) return;
     std::u32string key = Utf8ToU32(name);
     index->max_length = std::max(index->max_length, static_cast<int>(key.size()));
+    if (key.size() >= 2) index->first_two.insert(PairKey(key[0], key[1]));
     std::vector<int>& v = map[std::move(key)];
     if (std::find(v.begin(), v.end(), i) == v.end()) v.push_back(i);
   };
@@ -166,6 +174,10 @@ const std::vector<int>* Gazetteer::FindTownShortForm(std::u32string_view name) c
   if (!index_) return nullptr;
   const auto it = index_->town_short.find(std::u32string(name));
   return it == index_->town_short.end() ? nullptr : &it->second;
+}
+
+bool Gazetteer::MayStartName(char32_t a, char32_t b) const {
+  return index_ && index_->first_two.count(PairKey(a, b)) > 0;
 }
 
 int Gazetteer::max_name_length() const { return index_ ? index_->max_length : 0; }

@@ -55,6 +55,9 @@ class Gazetteer {
   const std::vector<int>* FindTownShortForm(std::u32string_view name) const;
   // Length in code points of the longest name, for longest-match scans.
   int max_name_length() const;
+  // False when no name (of any kind, town short forms included) starts with
+  // the two characters a, b: lets a scan skip most positions cheaply.
+  bool MayStartName(char32_t a, char32_t b) const;
   // Index by code, or -1.
   int FindCode(std::string_view code) const;
   // The chain from a division up to its province: [self, parent, ...].

@@ -140,6 +140,10 @@ std::vector<PlaceHit> ScanPlaces(const DocumentContext& ctx, Span span, const Sc
   int32_t chain_end = -1;
   for (int32_t i = std::max<int32_t>(0, span.start); i < end;) {
     bool found = false;
+    if (i + 1 >= end || !g.MayStartName(norm[i], norm[i + 1])) {
+      ++i;
+      continue;
+    }
     for (int32_t len = std::min(max_len, end - i); len >= 2 && !found; --len) {
       if (!at_boundary(i) || !at_boundary(i + len)) continue;
       const std::u32string_view key = std::u32string_view(norm).substr(i, len);
