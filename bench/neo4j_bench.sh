@@ -48,7 +48,7 @@ rn, rr, rs, bn, br, bs = (float(x) for x in sys.argv[1:7])
 batch = sys.argv[7]
 row_rate = (rn + rr) / rs
 big_rate = (bn + br) / bs
-print(f"Neo4j 3.1.1 on 127.0.0.1, HTTP transactional endpoint")
+print(f"Neo4j 3.1.1 on 127.0.0.1, HTTP transactional endpoint; load average {open('/proc/loadavg').read().split()[0]} on {__import__('os').cpu_count()} cores")
 print(f"batched (--batch-size {batch}): {bn:.0f} nodes + {br:.0f} relationships in {bs:.2f} s"
       f" = {bn / bs:,.0f} nodes/s, {big_rate:,.0f} items/s")
 print(f"per row (--batch-size 1), {rn:.0f} nodes + {rr:.0f} relationships in {rs:.2f} s"
