@@ -245,6 +245,7 @@ int Run(const Options& o) {
 }  // namespace policykg
 
 int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // figures appear as they are measured, even into a file
   policykg::Options o;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string k = argv[i];
