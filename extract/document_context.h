@@ -35,7 +35,7 @@ struct DocumentContext {
   // mapped to Simplified. Rules match on `norm` and report spans of `text`.
   std::u32string norm;
   // Spans of scraped site furniture (访问次数, 分享, 索引号 tables, spam):
-  // no entity may start inside one.
+  // no entity may start inside one. Sorted by start and non-overlapping.
   std::vector<Span> furniture;
   // Sentence spans, in order, covering the text.
   std::vector<Span> sentences;

@@ -102,9 +102,12 @@ int DocumentContext::SentenceAt(int32_t pos) const {
   return static_cast<int>(it - sentences.begin());
 }
 
+// furniture is sorted and merged (furniture.cc), so a binary search finds the
+// one span that could hold pos.
 bool DocumentContext::InFurniture(int32_t pos) const {
-  return std::any_of(furniture.begin(), furniture.end(),
-                     [pos](const Span& s) { return pos >= s.start && pos < s.end; });
+  const auto it = std::upper_bound(furniture.begin(), furniture.end(), pos,
+                                   [](int32_t p, const Span& s) { return p < s.end; });
+  return it != furniture.end() && pos >= it->start;
 }
 
 }  // namespace policykg
