@@ -228,6 +228,33 @@ std::map<int, double> WeighDivisions(const DocumentContext& ctx) {
   return weight;
 }
 
+// The narrowest division the issuer's name starts with (衢州市柯城区人民政府
+// 办公室 -> 柯城区), the best supported candidate when the name is ambiguous;
+// -1 when the issuer names none.
+int IssuerDivision(const DocumentContext& ctx, const std::map<int, double>& support) {
+  if (ctx.info.issuer.empty()) return -1;
+  DocumentContext probe(ctx.gazetteer);
+  probe.norm = Utf8ToU32(ctx.info.issuer);
+  ScanOptions options;
+  options.all_levels = true;
+  const std::vector<PlaceHit> hits = ScanPlaces(probe, {0, static_cast<int32_t>(probe.norm.size())}, options);
+  int32_t expect = 0;  // the places must lead the name, one after another
+  int best = -1;
+  for (const PlaceHit& hit : hits) {
+    if (hit.span.start != expect) break;
+    expect = hit.span.end;
+    double best_support = -1;
+    for (int d : hit.divisions) {
+      const DivisionLevel level = ctx.gazetteer.at(d).level;
+      if (level == DivisionLevel::kArea || level == DivisionLevel::kCountry || level == DivisionLevel::kTown) continue;
+      const auto it = support.find(d);
+      const double s = it == support.end() ? 0 : it->second;
+      if (s > best_support) best = d, best_support = s;
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
 void ResolveJurisdiction(DocumentContext& ctx) {
@@ -271,6 +298,11 @@ void ResolveJurisdiction(DocumentContext& ctx) {
       if (s > best_score) best = d, best_score = s;
     }
   }
+  // The issuer's own place outranks the level cue when both are of one
+  // level (a county-level city's bureau writing 我县 by habit, a district
+  // reply naming a neighbour more often than itself).
+  const int issuer_place = IssuerDivision(ctx, support);
+  if (issuer_place >= 0 && (best < 0 || g.at(issuer_place).level == g.at(best).level)) best = issuer_place;
   ctx.jurisdiction = best;
   if (best < 0) return;
   ctx.info.jurisdiction = g.at(best).name;

@@ -57,6 +57,7 @@ class Locator {
       }
     }
     LocateStated();
+    KeepNearest();
   }
 
  private:
@@ -178,6 +179,35 @@ class Locator {
     // take part in alike, and only the former lie in it.
   }
 
+  // One head, two tails where one encloses the other (宜宾三江新区 -> 宜宾市 by
+  // its name, -> 叙州区 as stated): only the nearer stays.
+  void KeepNearest() {
+    std::map<std::string, int> division_of;
+    for (const auto& [d, e] : regions_) division_of.emplace(e->name, d);
+    std::vector<Relation>& rels = ctx_.relations;
+    std::vector<bool> drop(rels.size(), false);
+    for (size_t i = 0; i < rels.size(); ++i) {
+      if (rels[i].type != RelationType::kLocatedIn) continue;
+      const auto wide = division_of.find(rels[i].tail);
+      if (wide == division_of.end()) continue;
+      for (size_t k = 0; k < rels.size() && !drop[i]; ++k) {
+        if (k == i || rels[k].type != RelationType::kLocatedIn || rels[k].head != rels[i].head) continue;
+        const auto narrow = division_of.find(rels[k].tail);
+        if (narrow != division_of.end() && narrow->second != wide->second &&
+            g_.Within(narrow->second, wide->second)) {
+          drop[i] = true;
+        }
+      }
+    }
+    size_t out = 0;
+    for (size_t i = 0; i < rels.size(); ++i) {
+      if (drop[i]) continue;
+      if (out != i) rels[out] = std::move(rels[i]);
+      ++out;
+    }
+    rels.resize(out);
+  }
+
   // Region and non-region mentions in text order, for the stated patterns.
   struct Spot {
     Span span;
@@ -218,7 +248,8 @@ class Locator {
         const Spot& b = spots[j];
         if (b.entity->type != EntityType::kRegion) continue;
         if (GapIs(a.span.end, b.span.start, {U"位于", U"落户", U"落地", U"地处", U"坐落于", U"坐落在", U"落户在", U"落户于", U"设在"})) {
-          Add(*a.entity, *b.entity, a.span, a.span.start);
+          const int sentence = ctx_.SentenceAt(a.span.start);
+          Add(*a.entity, *b.entity, sentence >= 0 ? ctx_.sentences[sentence] : a.span, a.span.start);
         }
       }
     }

@@ -106,6 +106,17 @@ TEST(Jurisdiction, AbbreviationsLedByThePlaceStayAsWritten) {
   EXPECT_EQ(Resolve(*ctx, "南府办"), "南府办");
 }
 
+TEST(Jurisdiction, TheIssuersPlaceOutranksTheLevelCue) {
+  // A county-level city's bureau that writes 我县 by habit, and names another
+  // county more often than itself.
+  auto ctx = geotest::Context(
+      "我县高度重视科技创新,与崇州市合作,崇州市企业积极参与,崇州市给予支持。\n"
+      "都江堰市科学技术局\n2024年3月1日\n");
+  ReadMetadata(*ctx);
+  ResolveJurisdiction(*ctx);
+  EXPECT_EQ(ctx->info.jurisdiction, "都江堰市");
+}
+
 TEST(Jurisdiction, NoPlaceNoJurisdiction) {
   auto ctx = geotest::Context("我们将继续努力,加强科技创新。\n");
   ResolveJurisdiction(*ctx);

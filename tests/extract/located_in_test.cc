@@ -119,6 +119,21 @@ TEST(LocatedIn, StatedLocations) {
   }
 }
 
+TEST(LocatedIn, StatedPlaceNarrowerThanTheNameWins) {
+  auto ctx = geotest::Context("赣州市\n赣州蓉江新区位于章贡区。\n");
+  ctx->jurisdiction = geotest::Code("3607");
+  AddEntity(*ctx, EntityType::kRegion, "赣州市");
+  AddEntity(*ctx, EntityType::kRegion, "章贡区");
+  AddEntity(*ctx, EntityType::kPlatform, "赣州蓉江新区");
+  FindLocatedIn(*ctx);
+  EXPECT_THAT(Located(*ctx), UnorderedElementsAre("章贡区>赣州市", "赣州蓉江新区>章贡区"));
+  for (const Relation& r : ctx->relations) {
+    if (r.head != "赣州蓉江新区") continue;
+    EXPECT_EQ(r.evidence.start, 4);  // the whole sentence
+    EXPECT_EQ(r.evidence.end, 16);
+  }
+}
+
 TEST(LocatedIn, ProgramsAndDocumentsAreNowhere) {
   auto ctx = geotest::Context("赣州市人才计划。\n");
   AddEntity(*ctx, EntityType::kRegion, "赣州市");
