@@ -63,10 +63,12 @@ struct DocumentInfo {
   std::string path;               // as given on the command line
   std::string encoding;           // detected charset: "UTF-8", "GB18030", "UTF-16LE", ...
   bool html = false;              // markup was removed
-  std::string title;              // the document's own title, if found
-  std::string number;             // 发文字号, e.g. 衢市科函〔2024〕31号
-  std::string issuer;             // canonical name of the issuing body
-  std::string jurisdiction;       // canonical region name, e.g. 柯城区
+  // Set by ReadMetadata (metadata.cc) and ResolveJurisdiction:
+  std::string title;              // the document's own title as written (title line 关于…的通知, else 标题: field)
+  std::string number;             // 发文字号, e.g. 衢市科函〔2024〕31号 (from 文号 fields or a line of its own)
+  std::string issuer;             // issuing body, matching form (Simplified), relative prefix resolved:
+                                  // signature line, else "X关于…" title prefix, else 发布机构/提出者 fields
+  std::string jurisdiction;       // canonical region name, e.g. 柯城区 (empty for a national text)
   std::string jurisdiction_code;  // its administrative code, e.g. 330802
   std::string date;               // YYYY-MM-DD when found
   std::string content_hash;       // hex hash of the raw bytes
