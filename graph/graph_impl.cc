@@ -211,6 +211,7 @@ VertexId GraphImpl::AddSource(const DocumentInfo& d) {
   if (clash) p.id += "#" + d.content_hash.substr(0, 12);
   const VertexId v = AppendVertex(std::move(p));
   if (!clash) sources_.emplace(d.doc, v);
+  ++num_sources_;
   return v;
 }
 
@@ -482,6 +483,7 @@ void GraphImpl::RebuildIndexes() {
   region_by_code_.clear();
   sources_.clear();
   hashes_.clear();
+  num_sources_ = 0;
   for (VertexId v = 0; v < num_vertices(); ++v) {
     const VertexProps& p = g_[v];
     if (p.kind == VertexKind::kEntity) {
@@ -489,6 +491,7 @@ void GraphImpl::RebuildIndexes() {
       continue;
     }
     sources_.emplace(p.doc, v);
+    ++num_sources_;
     hashes_.insert(p.content_hash.empty() ? "doc:" + p.doc : p.content_hash);
   }
 }

@@ -65,7 +65,7 @@ class GraphImpl final : public Graph {
   bool HasContentHash(std::string_view hash) const override;
   void ForEachIncident(VertexId v, const std::function<void(const Incident&)>& fn) const override;
   const BuildOptions& options() const override { return options_; }
-  size_t num_sources() const override { return sources_.size(); }
+  size_t num_sources() const override { return num_sources_; }
 
   const BoostGraph& boost_graph() const { return g_; }
 
@@ -119,7 +119,8 @@ class GraphImpl final : public Graph {
   std::vector<EdgeRecord> edges_;
   std::array<NameIndex, std::size(kAllEntityTypes)> index_;
   std::unordered_map<std::string, VertexId> region_by_code_;
-  std::unordered_map<std::string, VertexId> sources_;  // doc -> vertex
+  std::unordered_map<std::string, VertexId> sources_;  // doc -> (first) vertex of that name
+  size_t num_sources_ = 0;
   std::unordered_set<std::string> hashes_;             // content hashes (or "doc:" keys)
 };
 

@@ -52,6 +52,7 @@ std::string TempPath(const std::string& name) {
 void ExpectSameGraph(const Graph& a, const Graph& b) {
   ASSERT_EQ(a.num_vertices(), b.num_vertices());
   ASSERT_EQ(a.num_edges(), b.num_edges());
+  EXPECT_EQ(a.num_sources(), b.num_sources());
   EXPECT_EQ(a.options().co_mentions, b.options().co_mentions);
   for (VertexId v = 0; v < a.num_vertices(); ++v) {
     const VertexProps &x = a.vertex(v), &y = b.vertex(v);

@@ -134,6 +134,21 @@ TEST(Graph, SameContentHashChangesNothing) {
   EXPECT_FALSE(g->HasContentHash("hash-b.txt"));
 }
 
+TEST(Graph, TwoFilesOfOneNameAreTwoSources) {
+  auto g = Graph::Create();
+  g->AddExtraction(Doc("a.txt").Hash("h1").Ent(kInstitute, "湖光大学"), Gaz());
+  g->AddExtraction(Doc("a.txt").Hash("h2").Ent(kInstitute, "湖光大学"), Gaz());
+  EXPECT_EQ(g->num_sources(), 2u);
+  const VertexId first = *g->FindSource("a.txt");
+  EXPECT_EQ(g->vertex(first).content_hash, "h1");
+  std::vector<std::string> ids;
+  for (VertexId v = 0; v < g->num_vertices(); ++v) {
+    if (g->vertex(v).kind == VertexKind::kSource) ids.push_back(g->vertex(v).id);
+  }
+  ASSERT_EQ(ids.size(), 2u);
+  EXPECT_NE(ids[0], ids[1]);
+}
+
 TEST(Graph, SourceVerticesMentionTheirEntities) {
   auto g = Graph::Create();
   g->AddExtraction(Doc("a.txt")
