@@ -35,11 +35,11 @@ constexpr const char* kStopWords[] = {
     "创成", "增强", "整合", "确定", "研究确定", "抓住", "抢抓", "把握", "提升", "让", "使", "遵守",
     "随着", "而", "按", "必须", "超过", "都要", "接受", "突出", "改进", "今年", "明年", "去年", "当年",
     "采取", "开办", "创办", "兴办", "重组", "布局", "扩大", "清理", "整个", "开拓", "攻克", "去",
-    "只", "除", "也", "又", "已", "均", "需要", "安排", "安排好", "纳入", "健全", "建有", "梳理", "整顿", "淘汰", "关停", "取缔", "拿出", "搞好", "推行", "进行", "应当", "可以", "能够", "不能",
+    "只", "除", "也", "又", "已", "均", "需要", "安排", "安排好", "纳入", "健全", "建有", "梳理", "整顿", "淘汰", "关停", "取缔", "听取", "恢复", "仅", "完不成", "完成", "要", "同", "拿出", "搞好", "推行", "进行", "应当", "可以", "能够", "不能",
     "收悉", "感谢", "同时", "目前", "已经", "正在", "力争", "确保", "努力", "加大", "扩大", "保障",
     "促进", "带动", "吸引", "集聚", "招引", "引育", "培育发展", "建设", "高水平", "高标准", "高质量",
     "新增", "累计", "预计", "全力", "全市", "全区", "全县", "全省", "全国", "我市", "我区", "我县",
-    "我省", "赴", "到", "加速", "推出", "开发建设", "规划建设", "协同",
+    "我省", "赴", "到", "加速", "推出", "开发建设", "规划建设",
     "探索", "发挥", "形成", "构建", "助推", "助力", "赋能", "服务于", "相关", "有关", "一批", "一系列",
     "评定", "评为", "命名", "授予", "荣获", "成为", "作为", "位居", "位列", "排名", "实现", "完成",
     "达到", "达成", "包括", "涵盖", "覆盖", "拥有", "具有", "其他", "其它", "主要", "部分", "首个",
@@ -171,6 +171,11 @@ int StopWordEndingAt(std::u32string_view s, size_t end) {
     if (key == 0 || !set.count(key)) continue;
     // 高等/中等 are adjectives, not the enumeration closer 等.
     if (w == U"等" && end >= 2 && (s[end - 2] == U'高' || s[end - 2] == U'中' || s[end - 2] == U'同')) continue;
+    // 重要, 纲要 and 协同, 共同 end words; only a lone 要 or 同 is a stop.
+    if ((w == U"要" && end >= 2 && std::u32string_view(U"重主纲需首必摘提").find(s[end - 2]) != std::u32string_view::npos) ||
+        (w == U"同" && end >= 2 && std::u32string_view(U"协共合如相不认赞会大").find(s[end - 2]) != std::u32string_view::npos)) {
+      continue;
+    }
     // 以色列, 以上 are not the preposition 以.
     if (w == U"以" && end < s.size() && (s[end] == U'色' || s[end] == U'上')) continue;
     return len;
@@ -243,7 +248,7 @@ size_t WalkLeft(std::u32string_view s, size_t suffix_start, const WalkOptions& o
         const std::u32string_view left = s.substr(l, left_len);
         // 企业与高校 joins two class nouns, not one name.
         if (IsGenericHead(left) || EndsAt(left, left.size(), U"企业") ||
-            std::u32string_view(U"区园城局院委府司心室所部学省市县镇办厅社").find(left.back()) !=
+            std::u32string_view(U"区园城局院委府司心室所部学省市县镇办厅社校").find(left.back()) !=
                 std::u32string_view::npos) {
           break;
         }

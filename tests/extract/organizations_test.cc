@@ -88,5 +88,14 @@ TEST(Organizations, GovernmentNeedsAPlaceInFront) {
   EXPECT_THAT(MentionNames(*ctx, EntityType::kAgency), ::testing::ElementsAre("区政府"));
 }
 
+TEST(Organizations, LoneTongIsAConjunctionButXietongIsNot) {
+  auto ctx = MakeContext("甲省农业科学院同乙国农业科学院签订协议。建设丙丁协同创新研究院。");
+  FindOrganizations(*ctx);
+  const auto names = MentionNames(*ctx, EntityType::kInstitute);
+  EXPECT_THAT(names, Contains("乙国农业科学院"));
+  EXPECT_THAT(names, Not(Contains("甲省农业科学院同乙国农业科学院")));
+  EXPECT_THAT(names, Contains("丙丁协同创新研究院"));
+}
+
 }  // namespace
 }  // namespace policykg
