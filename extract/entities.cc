@@ -129,11 +129,32 @@ void BuildEntities(DocumentContext& ctx) {
 
   // Short forms join their long form: abbreviations (浙大 -> 浙江大学) and
   // region-less agency names (政府办公室 -> 柯城区政府办公室).
+  // Candidate long forms share the type and the first character (an
+  // abbreviation) or the last character (a name with a region in front, a
+  // bare tail); indexing by them keeps this linear on long documents.
+  std::map<std::pair<int, char32_t>, std::vector<size_t>> by_first, by_last;
+  for (size_t j = 0; j < groups.size(); ++j) {
+    if (groups[j].bare_only) continue;
+    by_first[{static_cast<int>(groups[j].type), groups[j].key.front()}].push_back(j);
+    by_last[{static_cast<int>(groups[j].type), groups[j].key.back()}].push_back(j);
+  }
+  static const std::vector<size_t> kNone;
+  auto bucket = [](const auto& index, int type, char32_t c) -> const std::vector<size_t>& {
+    const auto it = index.find({type, c});
+    return it == index.end() ? kNone : it->second;
+  };
   for (size_t i = 0; i < groups.size(); ++i) {
     if (groups[i].bare_only) continue;
     int target = -1;
     int candidates = 0;
-    for (size_t j = 0; j < groups.size(); ++j) {
+    std::vector<size_t> pool = bucket(by_first, static_cast<int>(groups[i].type), groups[i].key.front());
+    if (groups[i].type == EntityType::kAgency) {
+      const auto& more = bucket(by_last, static_cast<int>(groups[i].type), groups[i].key.back());
+      pool.insert(pool.end(), more.begin(), more.end());
+      std::sort(pool.begin(), pool.end());
+      pool.erase(std::unique(pool.begin(), pool.end()), pool.end());
+    }
+    for (size_t j : pool) {
       if (i == j || groups[j].type != groups[i].type || groups[j].bare_only) continue;
       const std::u32string& s = groups[i].key;
       const std::u32string& l = groups[j].key;
@@ -152,7 +173,7 @@ void BuildEntities(DocumentContext& ctx) {
   for (size_t i = 0; i < groups.size(); ++i) {
     if (!groups[i].bare_only) continue;
     std::set<int> targets;
-    for (size_t j = 0; j < groups.size(); ++j) {
+    for (size_t j : bucket(by_last, static_cast<int>(groups[i].type), groups[i].key.back())) {
       if (i == j || groups[j].type != groups[i].type || groups[j].bare_only) continue;
       const std::u32string& l = groups[j].key;
       if (l.size() > groups[i].key.size() && EndsAt(l, l.size(), groups[i].key)) targets.insert(Root(groups, j));

@@ -12,6 +12,7 @@
 //                    it 印发s); a proposal's proposer; bodies right before 《…》
 //                    with 印发/出台/发布.
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 #include <tuple>
@@ -39,6 +40,16 @@ class RelationBuilder {
       std::vector<std::u32string> keys;
       for (const std::u32string& n : names_.back()) keys.push_back(NameKey(ctx.entities[i].type, n));
       keys_.push_back(std::move(keys));
+      const int type = static_cast<int>(ctx.entities[i].type);
+      for (const std::u32string& n : names_.back()) {
+        if (!n.empty()) by_first_name_[{type, n.front()}].push_back(static_cast<int>(i));
+      }
+      for (const std::u32string& k : keys_.back()) {
+        if (!k.empty()) by_first_key_[{type, k.front()}].push_back(static_cast<int>(i));
+      }
+      if (ctx.entities[i].type == EntityType::kInstitute && EndsAt(names_.back()[0], names_.back()[0].size(), U"大学")) {
+        universities_.push_back(static_cast<int>(i));
+      }
     }
     std::sort(placed_.begin(), placed_.end(), [](const Placed& a, const Placed& b) { return a.span < b.span; });
   }
@@ -111,8 +122,8 @@ class RelationBuilder {
     const std::u32string cname = Utf8ToU32(c.name);
     int best = -1;
     size_t best_len = 0;
-    for (size_t j = 0; j < ctx_.entities.size(); ++j) {
-      if (static_cast<int>(j) == child || E(j).type != c.type) continue;
+    for (int j : Bucket(by_first_name_, c.type, cname.empty() ? 0 : cname.front())) {
+      if (j == child || E(j).type != c.type) continue;
       for (const std::u32string& n : names_[j]) {
         if (n.size() < 2 || n.size() >= cname.size() || n.size() <= best_len) continue;
         if (!MatchAt(cname, 0, n)) continue;
@@ -123,8 +134,8 @@ class RelationBuilder {
       }
     }
     if (best >= 0 || c.type != EntityType::kInstitute) return best;
-    for (size_t j = 0; j < ctx_.entities.size(); ++j) {
-      if (static_cast<int>(j) == child || E(j).type != c.type) continue;
+    for (int j : universities_) {
+      if (j == child) continue;
       const std::u32string pname = Utf8ToU32(E(j).name);
       if (!EndsAt(pname, pname.size(), U"大学") || pname.size() < 4) continue;
       const std::u32string stem = pname.substr(0, pname.size() - 2);
@@ -167,8 +178,9 @@ class RelationBuilder {
   // 衢州市柯城区人民政府办公室 -> 柯城区人民政府 by their name keys.
   int AgencyParentByKey(int child) const {
     const std::u32string ck = NameKey(EntityType::kAgency, Utf8ToU32(E(child).name));
-    for (size_t j = 0; j < ctx_.entities.size(); ++j) {
-      if (static_cast<int>(j) == child || E(j).type != EntityType::kAgency) continue;
+    if (ck.empty()) return -1;
+    for (int j : Bucket(by_first_key_, EntityType::kAgency, ck.front())) {
+      if (j == child || E(j).type != EntityType::kAgency) continue;
       for (const std::u32string& pk : keys_[j]) {
         if (pk.size() < 3 || pk.size() >= ck.size() || !MatchAt(ck, 0, pk)) continue;
         if (IsSubUnit(EntityType::kAgency, std::u32string_view(ck).substr(pk.size()))) return static_cast<int>(j);
@@ -448,6 +460,17 @@ class RelationBuilder {
   std::vector<std::vector<std::u32string>> names_;
   std::vector<std::vector<std::u32string>> keys_;  // NameKey of each of names_
   int jurisdiction_ = -2;                           // -2: not looked up yet
+  // Entities by (type, first character) of their names and of their keys,
+  // so that parent search stays near-linear on long documents.
+  std::map<std::pair<int, char32_t>, std::vector<int>> by_first_name_, by_first_key_;
+  std::vector<int> universities_;
+
+  static const std::vector<int>& Bucket(const std::map<std::pair<int, char32_t>, std::vector<int>>& index,
+                                        EntityType type, char32_t c) {
+    static const std::vector<int> kNone;
+    const auto it = index.find({static_cast<int>(type), c});
+    return it == index.end() ? kNone : it->second;
+  }
   std::set<std::tuple<int, int, int>> seen_;
 };
 
