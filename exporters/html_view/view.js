@@ -68,11 +68,36 @@
     };
   }
 
+  // cose for the connected part; entities without any edge go in a grid
+  // below it, grouped by type. (cose's cost grows with the square of the node
+  // count, and loose nodes would only be pushed to the rim anyway.)
+  var GRID_CELL_W = 130, GRID_CELL_H = 44;
+  function runLayout() {
+    var connected = cy.nodes().filter(function (n) { return n.degree() > 0; });
+    var loose = cy.nodes().filter(function (n) { return n.degree() === 0; });
+    if (connected.length) {
+      connected.layout(Object.assign(layoutOptions(connected.length), { fit: false })).run();
+    }
+    if (loose.length) {
+      var bb = connected.length ? connected.boundingBox() : { x1: 0, y2: 0, w: 0 };
+      var cols = Math.max(4, Math.floor(Math.max(bb.w, 900) / GRID_CELL_W));
+      var rows = Math.ceil(loose.length / cols);
+      loose.layout({
+        name: 'grid', fit: false, avoidOverlap: true, cols: cols, rows: rows,
+        boundingBox: { x1: bb.x1, y1: bb.y2 + 80, w: cols * GRID_CELL_W, h: rows * GRID_CELL_H },
+        sort: function (a, b) {
+          return a.data('type') < b.data('type') ? -1 : a.data('type') > b.data('type') ? 1 : 0;
+        }
+      }).run();
+    }
+    cy.fit(undefined, 20);
+  }
+
   var cy = cytoscape({
     container: document.getElementById('cy'),
     elements: elements,
     style: cyStyle(),
-    layout: layoutOptions(elements.nodes.length),
+    layout: { name: 'grid' },  // cheap stand-in; runLayout lays it out once the page is shown
     minZoom: 0.05,
     maxZoom: 6,
     selectionType: 'single'
@@ -310,11 +335,19 @@
     if (ev.target === cy) { cy.elements().unselect(); hideCard(); }
   });
 
-  buildLegend();
-  fillNames();
-  updateCounts();
+  document.getElementById('search-status').textContent = '布局中 laying out…';
 
   // For tests and for anyone scripting the page from the console.
   window.cy = cy;
-  window.policykgView = { search: search, findNode: findNode, ready: true };
+  window.policykgView = { search: search, findNode: findNode, ready: false };
+  // After the first paint, so the page shows while the layout runs.
+  requestAnimationFrame(function () { setTimeout(layOutAndWire, 0); });
+  function layOutAndWire() {
+    runLayout();
+    buildLegend();
+    fillNames();
+    updateCounts();
+    document.getElementById('search-status').textContent = '';
+    window.policykgView.ready = true;
+  }
 })();

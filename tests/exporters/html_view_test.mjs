@@ -82,7 +82,11 @@ try {
   const requests = [];
   const problems = [];
   page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
+  const warnings = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`error: ${m.text()}`);
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
 
   await page.goto(pageUrl, { waitUntil: 'load' });
@@ -193,6 +197,7 @@ try {
   const foreign = requests.filter((u) => u !== pageUrl && !u.startsWith('data:'));
   check(foreign.length === 0, `no request leaves the page (${requests.length} requests${foreign.length ? ': ' + foreign.join(' ') : ''})`);
   check(problems.length === 0, `no console errors${problems.length ? ': ' + problems.join(' | ') : ''}`);
+  for (const w of warnings) console.log(`note: console warning: ${w}`);
 } finally {
   await browser.close();
 }
