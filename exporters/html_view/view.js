@@ -76,7 +76,9 @@
     var connected = cy.nodes().filter(function (n) { return n.degree() > 0; });
     var loose = cy.nodes().filter(function (n) { return n.degree() === 0; });
     if (connected.length) {
-      connected.layout(Object.assign(layoutOptions(connected.length), { fit: false })).run();
+      // With their edges: cose only pulls along the edges in its collection.
+      connected.union(connected.connectedEdges())
+        .layout(Object.assign(layoutOptions(connected.length), { fit: false })).run();
     }
     if (loose.length) {
       var bb = connected.length ? connected.boundingBox() : { x1: 0, y2: 0, w: 0 };

@@ -177,6 +177,8 @@ try {
   const visible = () => page.evaluate(() => window.cy.nodes(':visible').length);
   const checkbox = `input.type-filter[data-type="${filterType}"]`;
   await page.uncheck(checkbox);
+  const want = expected.nodes.length - typeCounts[filterType];
+  await page.waitForFunction((n) => window.cy.nodes(':visible').length === n, want, { timeout: 5000 }).catch(() => {});
   const hidden = await visible();
   check(hidden === expected.nodes.length - typeCounts[filterType],
         `unticking ${filterType} hides its ${typeCounts[filterType]} nodes (${hidden} left)`);
