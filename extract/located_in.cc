@@ -58,6 +58,7 @@ class Locator {
     }
     LocateStated();
     KeepNearest();
+    LocateZoneBodies();
   }
 
  private:
@@ -177,6 +178,47 @@ class Locator {
     // A platform with no place in its name is not placed by default: the
     // texts name the region's own parks and the clusters or platforms they
     // take part in alike, and only the former lie in it.
+  }
+
+  // 高新区政协工委, 开发区管委会: a body named after a zone of the document
+  // (by the zone's name or a short form of it) lies where the zone lies.
+  void LocateZoneBodies() {
+    std::map<std::string, std::string> tail_of;  // head -> its LOCATED_IN tail
+    for (const Relation& r : ctx_.relations) {
+      if (r.type == RelationType::kLocatedIn) tail_of.emplace(r.head, r.tail);
+    }
+    std::map<std::string, const Entity*> region_named;
+    for (const auto& [d, e] : regions_) region_named.emplace(e->name, e);
+    for (const Entity& body : ctx_.entities) {
+      if (body.type == EntityType::kRegion || body.type == EntityType::kPlatform ||
+          body.type == EntityType::kProgram || body.type == EntityType::kDocument) {
+        continue;
+      }
+      if (tail_of.count(body.name)) continue;
+      for (const Entity& zone : ctx_.entities) {
+        if (zone.type != EntityType::kPlatform) continue;
+        const auto where = tail_of.find(zone.name);
+        if (where == tail_of.end()) continue;
+        if (!NamedAfter(body, zone)) continue;
+        const auto region = region_named.find(where->second);
+        if (region != region_named.end()) Add(body, *region->second, {}, FirstMention(body));
+        break;
+      }
+    }
+  }
+
+  static bool StartsWith(const std::string& s, const std::string& prefix) {
+    return s.size() > prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+  }
+
+  // The body's name starts with the zone's name or one of its aliases (of
+  // three characters at least, so that 园 or 新区 alone does not count).
+  static bool NamedAfter(const Entity& body, const Entity& zone) {
+    if (StartsWith(body.name, zone.name)) return true;
+    for (const std::string& a : zone.aliases) {
+      if (a.size() >= 9 && StartsWith(body.name, a)) return true;  // 3 Han characters in UTF-8
+    }
+    return false;
   }
 
   // One head, two tails where one encloses the other (宜宾三江新区 -> 宜宾市 by

@@ -134,6 +134,19 @@ TEST(LocatedIn, StatedPlaceNarrowerThanTheNameWins) {
   }
 }
 
+TEST(LocatedIn, ZoneBodiesLieWhereTheirZoneLies) {
+  auto ctx = geotest::Context("赣州高新区管委会和高新区政协工委支持章贡区。\n");
+  ctx->jurisdiction = geotest::Code("360702");
+  AddEntity(*ctx, EntityType::kRegion, "章贡区");
+  AddEntity(*ctx, EntityType::kPlatform, "赣州高新区");
+  ctx->entities.back().aliases.push_back("高新区");
+  AddEntity(*ctx, EntityType::kAgency, "赣州高新区管委会");
+  AddEntity(*ctx, EntityType::kAgency, "高新区政协工委");
+  FindLocatedIn(*ctx);
+  EXPECT_THAT(Located(*ctx), UnorderedElementsAre("赣州高新区>章贡区", "赣州高新区管委会>章贡区",
+                                                  "高新区政协工委>章贡区"));
+}
+
 TEST(LocatedIn, ProgramsAndDocumentsAreNowhere) {
   auto ctx = geotest::Context("赣州市人才计划。\n");
   AddEntity(*ctx, EntityType::kRegion, "赣州市");
