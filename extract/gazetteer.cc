@@ -4,7 +4,6 @@
 #include <cstdlib>
 #include <cstdint>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "base/utf8.h"
 #include "extract/gazetteer_data.h"
@@ -16,7 +15,9 @@ struct Gazetteer::Index {
   std::unordered_map<std::u32string, std::vector<int>> full_name;  // official names only
   std::unordered_map<std::u32string, std::vector<int>> town_short;  // short forms of towns
   std::unordered_map<std::string, int> by_code;
-  std::unordered_set<uint64_t> first_two;  // the first two characters of every name
+  // The first two characters of every name -> the longest name starting so:
+  // the scan tries only lengths that can match.
+  std::unordered_map<uint64_t, int> first_two;
   int max_length = 0;
 };
 
@@ -111,7 +112,10 @@ void Gazetteer::BuildIndex() {
     if (name.empty()) return;
     std::u32string key = Utf8ToU32(name);
     index->max_length = std::max(index->max_length, static_cast<int>(key.size()));
-    if (key.size() >= 2) index->first_two.insert(PairKey(key[0], key[1]));
+    if (key.size() >= 2) {
+      int& longest = index->first_two[PairKey(key[0], key[1])];
+      longest = std::max(longest, static_cast<int>(key.size()));
+    }
     std::vector<int>& v = map[std::move(key)];
     if (std::find(v.begin(), v.end(), i) == v.end()) v.push_back(i);
   };
@@ -176,8 +180,12 @@ const std::vector<int>* Gazetteer::FindTownShortForm(std::u32string_view name) c
   return it == index_->town_short.end() ? nullptr : &it->second;
 }
 
-bool Gazetteer::MayStartName(char32_t a, char32_t b) const {
-  return index_ && index_->first_two.count(PairKey(a, b)) > 0;
+bool Gazetteer::MayStartName(char32_t a, char32_t b) const { return LongestNameFrom(a, b) > 0; }
+
+int Gazetteer::LongestNameFrom(char32_t a, char32_t b) const {
+  if (!index_) return 0;
+  const auto it = index_->first_two.find(PairKey(a, b));
+  return it == index_->first_two.end() ? 0 : it->second;
 }
 
 int Gazetteer::max_name_length() const { return index_ ? index_->max_length : 0; }

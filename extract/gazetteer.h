@@ -58,6 +58,8 @@ class Gazetteer {
   // False when no name (of any kind, town short forms included) starts with
   // the two characters a, b: lets a scan skip most positions cheaply.
   bool MayStartName(char32_t a, char32_t b) const;
+  // Length of the longest name that starts with a, b (0: none does).
+  int LongestNameFrom(char32_t a, char32_t b) const;
   // Index by code, or -1.
   int FindCode(std::string_view code) const;
   // The chain from a division up to its province: [self, parent, ...].

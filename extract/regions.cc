@@ -135,12 +135,12 @@ std::vector<PlaceHit> ScanPlaces(const DocumentContext& ctx, Span span, const Sc
   const std::u32string& norm = ctx.norm;
   std::vector<PlaceHit> hits;
   const int32_t end = std::min<int32_t>(span.end, static_cast<int32_t>(norm.size()));
-  const int32_t max_len = g.max_name_length();
   int chain_county = -1;  // the county named right before the current position
   int32_t chain_end = -1;
   for (int32_t i = std::max<int32_t>(0, span.start); i < end;) {
     bool found = false;
-    if (i + 1 >= end || !g.MayStartName(norm[i], norm[i + 1])) {
+    const int32_t max_len = i + 1 < end ? g.LongestNameFrom(norm[i], norm[i + 1]) : 0;
+    if (max_len == 0) {
       ++i;
       continue;
     }
