@@ -12,8 +12,6 @@
 #include <unordered_set>
 #include <vector>
 
-#include <xxhash.h>
-
 #include "apps/commands.h"
 #include "apps/input_files.h"
 #include "base/file.h"
@@ -42,17 +40,6 @@ struct Tally {
 
 bool IsJsonLines(const std::string& path) {
   return path.size() > 6 && path.compare(path.size() - 6, 6, ".jsonl") == 0;
-}
-
-// The content hash extraction gives a document (extract/extractor.cc hashes
-// the raw bytes the same way). Used only to skip documents already in the
-// graph before extracting them; AddExtraction decides in the end.
-std::string ContentHash(const std::string& bytes) {
-  const XXH128_hash_t h = XXH3_128bits(bytes.data(), bytes.size());
-  char buf[33];
-  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
-                static_cast<unsigned long long>(h.low64));
-  return buf;
 }
 
 void AddJsonLines(const std::string& path, Graph& graph, Tally& tally) {

@@ -31,15 +31,16 @@ constexpr Pass kPipeline[] = {
     {"relations", FindOrgRelations},
 };
 
-std::string HashHex(const std::string& bytes) {
+
+}  // namespace
+
+std::string ContentHash(std::string_view bytes) {
   const XXH128_hash_t h = XXH3_128bits(bytes.data(), bytes.size());
   char buf[33];
   std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
                 static_cast<unsigned long long>(h.low64));
   return buf;
 }
-
-}  // namespace
 
 struct Extractor::Impl {
   const Gazetteer* gazetteer = nullptr;
@@ -76,7 +77,7 @@ Result<Extraction> Extractor::ExtractBytes(const std::string& doc, const std::st
   DocumentContext ctx(*impl_->gazetteer);
   ctx.info.doc = doc;
   ctx.info.encoding = decoded->encoding;
-  ctx.info.content_hash = HashHex(bytes);
+  ctx.info.content_hash = ContentHash(bytes);
   if (LooksLikeHtml(decoded->utf8)) {
     ctx.info.html = true;
     ctx.text = Utf8ToU32(HtmlToText(decoded->utf8));

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "base/status.h"
 #include "extract/types.h"
@@ -18,6 +19,10 @@ struct ExtractOptions {
   // offsets still come from the original text).
   bool traditional_to_simplified = true;
 };
+
+// The content hash that DocumentInfo::content_hash holds (hex XXH3-128 of the
+// raw bytes): lets callers skip documents already seen before extracting them.
+std::string ContentHash(std::string_view bytes);
 
 class Extractor {
  public:
