@@ -15,7 +15,7 @@
 
 namespace policykg::testing {
 
-// A context over `text` (already in matching form), one sentence per line.
+// A context over `text` (already in matching form), without sentences.
 inline std::unique_ptr<DocumentContext> MakeContext(const std::string& text) {
   auto ctx = std::make_unique<DocumentContext>(Gazetteer::Embedded());
   ctx->text = Utf8ToU32(text);

@@ -5,21 +5,16 @@
 
 #include <memory>
 #include <string>
-#include <vector>
 
-#include "base/utf8.h"
-#include "extract/document_context.h"
 #include "extract/gazetteer.h"
+#include "tests/extract/extract_test_util.h"
 
 namespace policykg::geotest {
 
 // A context over `text` (already simplified, so it is its own matching form),
-// one sentence per line.
+// with one sentence per line, as the place passes expect.
 inline std::unique_ptr<DocumentContext> Context(const std::string& text) {
-  auto ctx = std::make_unique<DocumentContext>(Gazetteer::Embedded());
-  ctx->text = Utf8ToU32(text);
-  ctx->norm = ctx->text;
-  ctx->info.chars = static_cast<int64_t>(ctx->text.size());
+  auto ctx = testing::MakeContext(text);
   int32_t start = 0;
   for (int32_t i = 0; i <= static_cast<int32_t>(ctx->text.size()); ++i) {
     if (i == static_cast<int32_t>(ctx->text.size()) || ctx->text[i] == U'\n') {
@@ -32,7 +27,6 @@ inline std::unique_ptr<DocumentContext> Context(const std::string& text) {
 
 // The gazetteer index of the division with this statistical code.
 inline int Code(const std::string& code) { return Gazetteer::Embedded().FindCode(code); }
-
 
 }  // namespace policykg::geotest
 
