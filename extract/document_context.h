@@ -5,11 +5,13 @@
 #ifndef POLICYKG_EXTRACT_DOCUMENT_CONTEXT_H_
 #define POLICYKG_EXTRACT_DOCUMENT_CONTEXT_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "extract/gazetteer.h"
 #include "extract/types.h"
+#include "extract/word_boundaries.h"
 
 namespace policykg {
 
@@ -50,6 +52,13 @@ struct DocumentContext {
   // Index of the sentence containing code point `pos` (binary search).
   int SentenceAt(int32_t pos) const;
   bool InFurniture(int32_t pos) const;
+  // Word boundaries of the whole of `norm`, segmented lazily and kept for
+  // the document: the place scans of several passes ask about the same
+  // positions. Made anew when `norm` has changed since.
+  WordBoundaries& NormWordBoundaries() const;
+
+ private:
+  mutable std::unique_ptr<WordBoundaries> norm_boundaries_;
 };
 
 // A named pass over one document.

@@ -111,4 +111,11 @@ bool DocumentContext::InFurniture(int32_t pos) const {
   return it != furniture.end() && pos >= it->start;
 }
 
+WordBoundaries& DocumentContext::NormWordBoundaries() const {
+  if (norm_boundaries_ == nullptr || norm_boundaries_->text() != std::u32string_view(norm)) {
+    norm_boundaries_ = std::make_unique<WordBoundaries>(norm);
+  }
+  return *norm_boundaries_;
+}
+
 }  // namespace policykg

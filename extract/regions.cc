@@ -11,9 +11,6 @@
 #include <algorithm>
 #include <memory>
 
-#include <unicode/brkiter.h>
-#include <unicode/unistr.h>
-
 #include "base/utf8.h"
 #include "extract/passes.h"
 
@@ -87,33 +84,6 @@ std::vector<int> Allowed(const Gazetteer& g, const std::vector<int>& candidates,
   return out;
 }
 
-// Word boundaries of norm[span) from ICU's dictionary-based segmentation,
-// indexed by code point offset from span.start (size: span length + 1).
-std::vector<bool> WordBoundaries(const std::u32string& norm, Span span) {
-  const int32_t n = span.end - span.start;
-  std::vector<bool> out(static_cast<size_t>(n) + 1, false);
-  if (n <= 0) return out;
-  const icu::UnicodeString text =
-      icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(norm.data() + span.start), n);
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> words(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
-  if (U_FAILURE(status) || !words) {
-    std::fill(out.begin(), out.end(), true);  // no segmentation: accept every position
-    return out;
-  }
-  words->setText(text);
-  // UTF-16 offsets to code point offsets, walking both in step.
-  int32_t u16 = 0, cp = 0;
-  for (int32_t b = words->first(); b != icu::BreakIterator::DONE; b = words->next()) {
-    while (u16 < b && cp < n) {
-      u16 += U16_LENGTH(text.char32At(u16));
-      ++cp;
-    }
-    out[cp] = true;
-  }
-  return out;
-}
-
 int ProvinceOf(const Gazetteer& g, int d) {
   if (d < 0) return -1;
   const std::vector<int> chain = g.Ancestors(d);
@@ -126,12 +96,22 @@ std::vector<PlaceHit> ScanPlaces(const DocumentContext& ctx, Span span, const Sc
   const Gazetteer& g = ctx.gazetteer;
   const int within = options.within;
   const bool all_levels = options.all_levels;
-  const std::vector<bool> boundary =
-      options.word_boundaries ? WordBoundaries(ctx.norm, span) : std::vector<bool>();
-  const auto at_boundary = [&](int32_t pos) {
-    const int32_t k = pos - span.start;
-    return boundary.empty() || (k >= 0 && k < static_cast<int32_t>(boundary.size()) && boundary[k]);
-  };
+  // Segmented only where a name is found. A scan of the whole text shares
+  // the document's segmentation; a part is segmented as a text of its own.
+  const bool whole = span.start == 0 && span.end == static_cast<int32_t>(ctx.norm.size());
+  std::unique_ptr<WordBoundaries> own;
+  WordBoundaries* boundaries = nullptr;
+  if (options.word_boundaries) {
+    if (whole) {
+      boundaries = &ctx.NormWordBoundaries();
+    } else {
+      const int32_t start = std::max<int32_t>(0, span.start);
+      const int32_t stop = std::max<int32_t>(start, std::min<int32_t>(span.end, static_cast<int32_t>(ctx.norm.size())));
+      own = std::make_unique<WordBoundaries>(std::u32string_view(ctx.norm).substr(start, stop - start));
+      boundaries = own.get();
+    }
+  }
+  const auto at_boundary = [&](int32_t pos) { return boundaries == nullptr || boundaries->At(pos - span.start); };
   const std::u32string& norm = ctx.norm;
   std::vector<PlaceHit> hits;
   const int32_t end = std::min<int32_t>(span.end, static_cast<int32_t>(norm.size()));
@@ -145,11 +125,12 @@ std::vector<PlaceHit> ScanPlaces(const DocumentContext& ctx, Span span, const Sc
       continue;
     }
     for (int32_t len = std::min(max_len, end - i); len >= 2 && !found; --len) {
-      if (!at_boundary(i) || !at_boundary(i + len)) continue;
       const std::u32string_view key = std::u32string_view(norm).substr(i, len);
       const std::vector<int>* named = g.Find(key);
       const std::vector<int>* towns = chain_end == i ? g.FindTownShortForm(key) : nullptr;
       if (named == nullptr && towns == nullptr) continue;
+      // After the lookups: segmentation is dear and most lengths name nothing.
+      if (!at_boundary(i) || !at_boundary(i + len)) continue;
       std::vector<int> merged;
       if (named != nullptr) merged = *named;
       if (towns != nullptr) merged.insert(merged.end(), towns->begin(), towns->end());
