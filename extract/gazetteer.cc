@@ -7,23 +7,20 @@
 
 #include "base/utf8.h"
 #include "extract/gazetteer_data.h"
+#include "extract/name_table.h"
 
 namespace policykg {
 
 struct Gazetteer::Index {
-  std::unordered_map<std::u32string, std::vector<int>> any_name;   // full, short and aliases
-  std::unordered_map<std::u32string, std::vector<int>> full_name;  // official names only
-  std::unordered_map<std::u32string, std::vector<int>> town_short;  // short forms of towns
+  NameTable any_name;    // full, short and aliases
+  NameTable full_name;   // official names only
+  NameTable town_short;  // short forms of towns
   std::unordered_map<std::string, int> by_code;
   // The first two characters of every name -> the longest name starting so:
   // the scan tries only lengths that can match.
-  std::unordered_map<uint64_t, int> first_two;
+  PairTable first_two;
   int max_length = 0;
 };
-
-namespace {
-uint64_t PairKey(char32_t a, char32_t b) { return (static_cast<uint64_t>(a) << 32) | b; }
-}  // namespace
 
 std::string_view ToString(DivisionLevel level) {
   switch (level) {
@@ -108,15 +105,12 @@ Status Gazetteer::Parse(std::string_view tsv, const std::string& source) {
 
 void Gazetteer::BuildIndex() {
   auto index = std::make_shared<Index>();
-  const auto add = [&](std::unordered_map<std::u32string, std::vector<int>>& map, const std::string& name, int i) {
+  const auto add = [&](NameTable& map, const std::string& name, int i) {
     if (name.empty()) return;
-    std::u32string key = Utf8ToU32(name);
+    const std::u32string key = Utf8ToU32(name);
     index->max_length = std::max(index->max_length, static_cast<int>(key.size()));
-    if (key.size() >= 2) {
-      int& longest = index->first_two[PairKey(key[0], key[1])];
-      longest = std::max(longest, static_cast<int>(key.size()));
-    }
-    std::vector<int>& v = map[std::move(key)];
+    if (key.size() >= 2) index->first_two.Raise(key[0], key[1], static_cast<int>(key.size()));
+    std::vector<int>& v = map[key];
     if (std::find(v.begin(), v.end(), i) == v.end()) v.push_back(i);
   };
   for (int i = 0; i < static_cast<int>(divisions_.size()); ++i) {
@@ -134,7 +128,7 @@ void Gazetteer::BuildIndex() {
     return a < b;
   };
   for (auto* map : {&index->any_name, &index->full_name, &index->town_short}) {
-    for (auto& [name, v] : *map) std::sort(v.begin(), v.end(), by_level);
+    for (std::vector<int>& v : map->lists()) std::sort(v.begin(), v.end(), by_level);
   }
   index_ = std::move(index);
 }
@@ -169,23 +163,19 @@ std::vector<int> Gazetteer::Lookup(std::string_view name) const {
 
 const std::vector<int>* Gazetteer::Find(std::u32string_view name, bool full_only) const {
   if (!index_) return nullptr;
-  const auto& map = full_only ? index_->full_name : index_->any_name;
-  const auto it = map.find(std::u32string(name));
-  return it == map.end() ? nullptr : &it->second;
+  return (full_only ? index_->full_name : index_->any_name).Find(name);
 }
 
 const std::vector<int>* Gazetteer::FindTownShortForm(std::u32string_view name) const {
   if (!index_) return nullptr;
-  const auto it = index_->town_short.find(std::u32string(name));
-  return it == index_->town_short.end() ? nullptr : &it->second;
+  return index_->town_short.Find(name);
 }
 
 bool Gazetteer::MayStartName(char32_t a, char32_t b) const { return LongestNameFrom(a, b) > 0; }
 
 int Gazetteer::LongestNameFrom(char32_t a, char32_t b) const {
   if (!index_) return 0;
-  const auto it = index_->first_two.find(PairKey(a, b));
-  return it == index_->first_two.end() ? 0 : it->second;
+  return index_->first_two.Get(a, b);
 }
 
 int Gazetteer::max_name_length() const { return index_ ? index_->max_length : 0; }
