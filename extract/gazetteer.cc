@@ -16,8 +16,9 @@ struct Gazetteer::Index {
   NameTable full_name;   // official names only
   NameTable town_short;  // short forms of towns
   std::unordered_map<std::string, int> by_code;
-  // The first two characters of every name -> the longest name starting so:
-  // the scan tries only lengths that can match.
+  // The first two characters of every name -> the lengths of the names
+  // starting so (bit n for length n; bit 31 for 31 and longer): the scan
+  // tries only lengths that can match.
   PairTable first_two;
   int max_length = 0;
 };
@@ -109,7 +110,7 @@ void Gazetteer::BuildIndex() {
     if (name.empty()) return;
     const std::u32string key = Utf8ToU32(name);
     index->max_length = std::max(index->max_length, static_cast<int>(key.size()));
-    if (key.size() >= 2) index->first_two.Raise(key[0], key[1], static_cast<int>(key.size()));
+    if (key.size() >= 2) index->first_two.Add(key[0], key[1], 1u << std::min<size_t>(key.size(), 31));
     std::vector<int>& v = map[key];
     if (std::find(v.begin(), v.end(), i) == v.end()) v.push_back(i);
   };
@@ -128,7 +129,7 @@ void Gazetteer::BuildIndex() {
     return a < b;
   };
   for (auto* map : {&index->any_name, &index->full_name, &index->town_short}) {
-    for (std::vector<int>& v : map->lists()) std::sort(v.begin(), v.end(), by_level);
+    map->ForEachList([&](std::vector<int>& v) { std::sort(v.begin(), v.end(), by_level); });
   }
   index_ = std::move(index);
 }
@@ -171,11 +172,21 @@ const std::vector<int>* Gazetteer::FindTownShortForm(std::u32string_view name) c
   return index_->town_short.Find(name);
 }
 
-bool Gazetteer::MayStartName(char32_t a, char32_t b) const { return LongestNameFrom(a, b) > 0; }
+bool Gazetteer::MayStartName(char32_t a, char32_t b) const { return NameLengthsFrom(a, b) != 0; }
+
+uint32_t Gazetteer::NameLengthsFrom(char32_t a, char32_t b) const {
+  return index_ ? index_->first_two.Get(a, b) : 0;
+}
 
 int Gazetteer::LongestNameFrom(char32_t a, char32_t b) const {
-  if (!index_) return 0;
-  return index_->first_two.Get(a, b);
+  const uint32_t lengths = NameLengthsFrom(a, b);
+  if (lengths == 0) return 0;
+  if (lengths >> 31) return max_name_length();
+  int longest = 0;
+  for (int n = 0; n < 31; ++n) {
+    if (lengths & (1u << n)) longest = n;
+  }
+  return longest;
 }
 
 int Gazetteer::max_name_length() const { return index_ ? index_->max_length : 0; }

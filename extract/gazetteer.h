@@ -11,6 +11,7 @@
 #ifndef POLICYKG_EXTRACT_GAZETTEER_H_
 #define POLICYKG_EXTRACT_GAZETTEER_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -60,6 +61,9 @@ class Gazetteer {
   bool MayStartName(char32_t a, char32_t b) const;
   // Length of the longest name that starts with a, b (0: none does).
   int LongestNameFrom(char32_t a, char32_t b) const;
+  // The lengths of the names that start with a, b: bit n is set when one
+  // has n code points (n < 31); bit 31 stands for any length from 31 on.
+  uint32_t NameLengthsFrom(char32_t a, char32_t b) const;
   // Index by code, or -1.
   int FindCode(std::string_view code) const;
   // The chain from a division up to its province: [self, parent, ...].

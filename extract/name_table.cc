@@ -11,52 +11,52 @@ uint64_t HashName(std::u32string_view name) {
   return (h ^ (h >> 29)) * kGolden;
 }
 
+uint64_t PairKey(char32_t a, char32_t b) { return (static_cast<uint64_t>(a) << 32) | b; }
 uint64_t HashPair(uint64_t key) { return (key ^ (key >> 29)) * kGolden; }
 
-uint64_t PairKey(char32_t a, char32_t b) { return (static_cast<uint64_t>(a) << 32) | b; }
-
-// Bits of the pair bitmap: 32 KB, small enough to stay in cache.
-constexpr int kBloomBits = 18;
+// Bits of the pair bitmap: 128 KB, small enough to stay in the L2 cache,
+// large enough that few absent pairs share a bit with a present one.
+constexpr int kBloomBits = 20;
 
 }  // namespace
 
-int32_t NameTable::Slot(std::u32string_view name, uint64_t hash) const {
+size_t NameTable::Probe(std::u32string_view name, uint64_t hash) const {
   const size_t mask = slots_.size() - 1;
+  const uint32_t tag = static_cast<uint32_t>(hash >> 32);
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
-    const int32_t at = slots_[i];
-    if (at < 0 || (hashes_[at] == hash && names_[at] == name)) return static_cast<int32_t>(i);
+    const Slot& s = slots_[i];
+    if (s.entry < 0 || (s.tag == tag && entries_[s.entry].name == name)) return i;
   }
 }
 
 void NameTable::Grow() {
   const size_t size = slots_.empty() ? 64 : slots_.size() * 2;
-  slots_.assign(size, -1);
+  slots_.assign(size, Slot{});
   const size_t mask = size - 1;
-  for (int32_t k = 0; k < static_cast<int32_t>(names_.size()); ++k) {
-    size_t i = hashes_[k] & mask;
-    while (slots_[i] >= 0) i = (i + 1) & mask;
-    slots_[i] = k;
+  for (int32_t k = 0; k < static_cast<int32_t>(entries_.size()); ++k) {
+    const uint64_t hash = entries_[k].hash;
+    size_t i = hash & mask;
+    while (slots_[i].entry >= 0) i = (i + 1) & mask;
+    slots_[i] = Slot{static_cast<uint32_t>(hash >> 32), k};
   }
 }
 
 std::vector<int>& NameTable::operator[](std::u32string_view name) {
   // At most half full, so probe chains stay short.
-  if ((names_.size() + 1) * 2 > slots_.size()) Grow();
+  if ((entries_.size() + 1) * 2 > slots_.size()) Grow();
   const uint64_t hash = HashName(name);
-  const int32_t slot = Slot(name, hash);
-  if (slots_[slot] < 0) {
-    slots_[slot] = static_cast<int32_t>(names_.size());
-    names_.emplace_back(name);
-    lists_.emplace_back();
-    hashes_.push_back(hash);
+  Slot& slot = slots_[Probe(name, hash)];
+  if (slot.entry < 0) {
+    slot = Slot{static_cast<uint32_t>(hash >> 32), static_cast<int32_t>(entries_.size())};
+    entries_.push_back(Entry{std::u32string(name), {}, hash});
   }
-  return lists_[slots_[slot]];
+  return entries_[slot.entry].list;
 }
 
 const std::vector<int>* NameTable::Find(std::u32string_view name) const {
   if (slots_.empty()) return nullptr;
-  const int32_t at = slots_[Slot(name, HashName(name))];
-  return at < 0 ? nullptr : &lists_[at];
+  const int32_t at = slots_[Probe(name, HashName(name))].entry;
+  return at < 0 ? nullptr : &entries_[at].list;
 }
 
 void PairTable::Grow() {
@@ -64,11 +64,12 @@ void PairTable::Grow() {
   slots_.assign(old.empty() ? 64 : old.size() * 2, Entry{});
   used_ = 0;
   for (const Entry& e : old) {
-    if (e.value > 0) Raise(static_cast<char32_t>(e.key >> 32), static_cast<char32_t>(e.key), e.value);
+    if (e.bits != 0) Add(static_cast<char32_t>(e.key >> 32), static_cast<char32_t>(e.key), e.bits);
   }
 }
 
-void PairTable::Raise(char32_t a, char32_t b, int value) {
+void PairTable::Add(char32_t a, char32_t b, uint32_t bits) {
+  if (bits == 0) return;
   if ((used_ + 1) * 2 > slots_.size()) Grow();
   if (bloom_.empty()) bloom_.assign((size_t{1} << kBloomBits) / 64, 0);
   const uint64_t key = PairKey(a, b);
@@ -78,20 +79,20 @@ void PairTable::Raise(char32_t a, char32_t b, int value) {
   const size_t mask = slots_.size() - 1;
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
     Entry& e = slots_[i];
-    if (e.value == 0) {
+    if (e.bits == 0) {
       e.key = key;
-      e.value = value;
+      e.bits = bits;
       ++used_;
       return;
     }
     if (e.key == key) {
-      if (value > e.value) e.value = value;
+      e.bits |= bits;
       return;
     }
   }
 }
 
-int PairTable::Get(char32_t a, char32_t b) const {
+uint32_t PairTable::Get(char32_t a, char32_t b) const {
   if (slots_.empty()) return 0;
   const uint64_t key = PairKey(a, b);
   const uint64_t hash = HashPair(key);
@@ -100,8 +101,8 @@ int PairTable::Get(char32_t a, char32_t b) const {
   const size_t mask = slots_.size() - 1;
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
     const Entry& e = slots_[i];
-    if (e.value == 0) return 0;
-    if (e.key == key) return e.value;
+    if (e.bits == 0) return 0;
+    if (e.key == key) return e.bits;
   }
 }
 

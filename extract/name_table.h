@@ -22,36 +22,49 @@ class NameTable {
   std::vector<int>& operator[](std::u32string_view name);
   // The list for `name`, or nullptr when the name is not in the table.
   const std::vector<int>* Find(std::u32string_view name) const;
-  size_t size() const { return names_.size(); }
-  // Every stored list, for post-processing after the table is filled.
-  std::vector<std::vector<int>>& lists() { return lists_; }
+  size_t size() const { return entries_.size(); }
+  // Calls f(list) for every stored list (to sort them once filled).
+  template <typename F>
+  void ForEachList(F f) {
+    for (Entry& e : entries_) f(e.list);
+  }
 
  private:
-  int32_t Slot(std::u32string_view name, uint64_t hash) const;
+  // A slot holds the upper half of the name's hash beside the entry's index,
+  // so that a probe of an absent name (most probes) reads one cache line.
+  struct Slot {
+    uint32_t tag = 0;
+    int32_t entry = -1;  // index into entries_, -1 when free
+  };
+  struct Entry {
+    std::u32string name;
+    std::vector<int> list;
+    uint64_t hash = 0;  // for rehashing
+  };
+  size_t Probe(std::u32string_view name, uint64_t hash) const;
   void Grow();
 
-  std::vector<std::u32string> names_;
-  std::vector<std::vector<int>> lists_;
-  std::vector<uint64_t> hashes_;  // of names_[i], for rehashing
-  std::vector<int32_t> slots_;    // index into names_, -1 when free; size a power of two
+  std::vector<Entry> entries_;
+  std::vector<Slot> slots_;  // size a power of two
 };
 
-// Pairs of code points -> a positive int (the longest name starting with the
-// pair). A bitmap over the pairs' hashes answers most misses without
-// touching the table: most pairs of a text start no name.
+// Pairs of code points -> a set of small numbers as a bitmask (the lengths
+// of the names starting with the pair). A bitmap over the pairs' hashes
+// answers most misses without touching the table: most pairs of a text
+// start no name.
 class PairTable {
  public:
-  // Raises the value of (a, b) to at least `value` (> 0).
-  void Raise(char32_t a, char32_t b, int value);
-  // The value of (a, b), 0 when absent.
-  int Get(char32_t a, char32_t b) const;
+  // Adds `bits` to the set of (a, b).
+  void Add(char32_t a, char32_t b, uint32_t bits);
+  // The set of (a, b), 0 when absent.
+  uint32_t Get(char32_t a, char32_t b) const;
 
  private:
   void Grow();
 
   struct Entry {
     uint64_t key = 0;
-    int value = 0;  // 0: free
+    uint32_t bits = 0;  // 0: free
   };
   std::vector<Entry> slots_;     // size a power of two
   size_t used_ = 0;

@@ -119,12 +119,14 @@ std::vector<PlaceHit> ScanPlaces(const DocumentContext& ctx, Span span, const Sc
   int32_t chain_end = -1;
   for (int32_t i = std::max<int32_t>(0, span.start); i < end;) {
     bool found = false;
-    const int32_t max_len = i + 1 < end ? g.LongestNameFrom(norm[i], norm[i + 1]) : 0;
-    if (max_len == 0) {
+    const uint32_t lengths = i + 1 < end ? g.NameLengthsFrom(norm[i], norm[i + 1]) : 0;
+    if (lengths == 0) {
       ++i;
       continue;
     }
+    const int32_t max_len = (lengths >> 31) != 0 ? g.max_name_length() : 31 - __builtin_clz(lengths);
     for (int32_t len = std::min(max_len, end - i); len >= 2 && !found; --len) {
+      if (len < 31 && (lengths & (1u << len)) == 0) continue;  // no name of this length starts here
       const std::u32string_view key = std::u32string_view(norm).substr(i, len);
       const std::vector<int>* named = g.Find(key);
       const std::vector<int>* towns = chain_end == i ? g.FindTownShortForm(key) : nullptr;

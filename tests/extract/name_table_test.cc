@@ -52,33 +52,31 @@ TEST(NameTable, AgreesWithAMapAfterGrowing) {
   EXPECT_EQ(t.Find(U"xyz"), nullptr);
 }
 
-TEST(PairTable, KeepsTheLargestValue) {
+TEST(PairTable, CollectsTheBitsOfAPair) {
   PairTable p;
-  EXPECT_EQ(p.Get(U'甲', U'乙'), 0);
-  p.Raise(U'甲', U'乙', 3);
-  p.Raise(U'甲', U'乙', 5);
-  p.Raise(U'甲', U'乙', 2);
-  p.Raise(U'乙', U'甲', 4);
-  EXPECT_EQ(p.Get(U'甲', U'乙'), 5);
-  EXPECT_EQ(p.Get(U'乙', U'甲'), 4);
-  EXPECT_EQ(p.Get(U'甲', U'丙'), 0);
+  EXPECT_EQ(p.Get(U'甲', U'乙'), 0u);
+  p.Add(U'甲', U'乙', 1u << 3);
+  p.Add(U'甲', U'乙', 1u << 5);
+  p.Add(U'乙', U'甲', 1u << 31);
+  EXPECT_EQ(p.Get(U'甲', U'乙'), (1u << 3) | (1u << 5));
+  EXPECT_EQ(p.Get(U'乙', U'甲'), 1u << 31);
+  EXPECT_EQ(p.Get(U'甲', U'丙'), 0u);
 }
 
 TEST(PairTable, AgreesWithAMapAfterGrowing) {
   PairTable p;
-  std::map<std::pair<char32_t, char32_t>, int> ref;
+  std::map<std::pair<char32_t, char32_t>, uint32_t> ref;
   std::mt19937 rng(5);
   for (int i = 0; i < 20000; ++i) {
     const char32_t a = 0x4E00 + rng() % 300, b = 0x4E00 + rng() % 300;
-    const int v = 2 + static_cast<int>(rng() % 10);
-    p.Raise(a, b, v);
-    int& r = ref[{a, b}];
-    r = std::max(r, v);
+    const uint32_t bit = 1u << (rng() % 32);
+    p.Add(a, b, bit);
+    ref[{a, b}] |= bit;
   }
   for (char32_t a = 0x4E00; a < 0x4E00 + 300; ++a) {
     for (char32_t b = 0x4E00; b < 0x4E00 + 300; ++b) {
       const auto it = ref.find({a, b});
-      ASSERT_EQ(p.Get(a, b), it == ref.end() ? 0 : it->second);
+      ASSERT_EQ(p.Get(a, b), it == ref.end() ? 0u : it->second);
     }
   }
 }
