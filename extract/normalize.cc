@@ -1,11 +1,17 @@
 // The matching form: one code point in, one code point out, through a table
 // built once per process (NFKC per code point with ICU, then Traditional ->
 // Simplified per character with OpenCC). Fold is then a lookup per character.
+// The OpenCC step is filled in lazily, for the CJK characters a text brings
+// that no earlier text had: converting all 35 000 of them up front was the
+// larger part of the process's start-up, and a run meets a few thousand.
 #include <opencc/opencc.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+#include <atomic>
 #include <mutex>
+#include <numeric>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -17,7 +23,6 @@ namespace policykg {
 namespace {
 
 constexpr char32_t kMaxCodePoint = 0x10FFFF;
-using FoldTable = std::vector<char32_t>;  // indexed by code point, 0x110000 entries
 
 // Ranges beyond the BMP where NFKC changes single code points: mathematical
 // alphanumerics, enclosed alphanumerics, CJK compatibility ideographs.
@@ -30,12 +35,13 @@ constexpr std::pair<char32_t, char32_t> kCjkRanges[] = {
 
 // NFKC of one code point when it is one code point; otherwise the original
 // (e.g. ① -> 1 is kept, ⑴ -> "(1)" and ℃ -> "°C" are not).
-Status ApplyNfkc(FoldTable& table) {
+Status ApplyNfkc(std::vector<char32_t>& table) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
   if (U_FAILURE(status)) return Status::Unavailable("ICU NFKC data is missing");
   auto fold = [&](char32_t c) {
     if (c >= 0xD800 && c <= 0xDFFF) return;
+    if (nfkc->isInert(static_cast<UChar32>(c))) return;  // cheap test: unchanged by NFKC
     const icu::UnicodeString in(static_cast<UChar32>(c));
     UErrorCode st = U_ZERO_ERROR;
     if (nfkc->isNormalized(in, st) || U_FAILURE(st)) return;
@@ -56,66 +62,123 @@ std::string OpenCcConfigPath() {
   return "t2s.json";  // OpenCC also searches its own data directory
 }
 
-// Runs OpenCC once over every CJK character, each on its own line so that no
-// phrase rule joins neighbours; keeps the single-character mappings.
-Status ApplyTraditionalToSimplified(FoldTable& table) {
-  const std::string config = OpenCcConfigPath();
-  opencc_t cc = opencc_open(config.c_str());
-  if (cc == reinterpret_cast<opencc_t>(-1)) {
-    const char* err = opencc_error();
-    return Status::Unavailable("OpenCC cannot open " + config + ": " + (err ? err : "unknown"));
-  }
-  std::u32string input;
-  std::vector<char32_t> order;
+bool IsCjk(char32_t c) {
   for (const auto& [lo, hi] : kCjkRanges) {
-    for (char32_t c = lo; c <= hi; ++c) {
-      order.push_back(c);
-      input += table[c];
-      input += U'\n';
-    }
+    if (c >= lo && c <= hi) return true;
   }
-  const std::string utf8 = U32ToUtf8(input);
-  char* converted = opencc_convert_utf8(cc, utf8.data(), utf8.size());
-  if (converted == nullptr) {
-    const char* err = opencc_error();
-    opencc_close(cc);
-    return Status::Unavailable(std::string("OpenCC conversion failed: ") + (err ? err : "unknown"));
-  }
-  const std::u32string out = Utf8ToU32(converted);
-  opencc_convert_utf8_free(converted);
-  opencc_close(cc);
+  return false;
+}
+constexpr char32_t kCjkEnd = 0xFB00;  // past the last of kCjkRanges
 
-  size_t line = 0, start = 0;
-  for (size_t i = 0; i <= out.size() && line < order.size(); ++i) {
-    if (i < out.size() && out[i] != U'\n') continue;
-    if (i - start == 1) table[order[line]] = out[start];
-    ++line;
-    start = i + 1;
+// NFKC for every code point, and Traditional -> Simplified for the CJK
+// characters converted so far. Fold may be called from several threads.
+class FoldTable {
+ public:
+  static Result<std::shared_ptr<FoldTable>> Build(bool t2s);
+  ~FoldTable() {
+    if (cc_ != nullptr) opencc_close(cc_);
   }
-  if (line != order.size()) return Status::Unavailable("OpenCC changed the line structure");
-  return Status::OK();
+  std::u32string Fold(const std::u32string& text);
+
+ private:
+  void Convert(const std::vector<char32_t>& chars);
+
+  std::vector<char32_t> map_;  // indexed by code point, 0x110000 entries
+  opencc_t cc_ = nullptr;      // null: no Traditional -> Simplified step
+  // done_[c] for a CJK character c: map_[c] holds its OpenCC form. Set after
+  // map_[c] is written (release), read before map_[c] is (acquire).
+  std::unique_ptr<std::atomic<bool>[]> done_;
+  std::mutex mu_;  // one conversion at a time
+};
+
+Result<std::shared_ptr<FoldTable>> FoldTable::Build(bool t2s) {
+  auto table = std::make_shared<FoldTable>();
+  table->map_.resize(kMaxCodePoint + 1);
+  std::iota(table->map_.begin(), table->map_.end(), char32_t{0});
+  POLICYKG_RETURN_IF_ERROR(ApplyNfkc(table->map_));
+  if (t2s) {
+    const std::string config = OpenCcConfigPath();
+    opencc_t cc = opencc_open(config.c_str());
+    if (cc == reinterpret_cast<opencc_t>(-1)) {
+      const char* err = opencc_error();
+      return Status::Unavailable("OpenCC cannot open " + config + ": " + (err ? err : "unknown"));
+    }
+    table->cc_ = cc;
+    table->done_ = std::make_unique<std::atomic<bool>[]>(kCjkEnd);
+    for (char32_t c = 0; c < kCjkEnd; ++c) table->done_[c].store(false, std::memory_order_relaxed);
+  }
+  return table;
 }
 
-Result<std::shared_ptr<const FoldTable>> BuildTable(bool t2s) {
-  auto table = std::make_shared<FoldTable>(kMaxCodePoint + 1);
-  for (char32_t c = 0; c <= kMaxCodePoint; ++c) (*table)[c] = c;
-  Status st = ApplyNfkc(*table);
-  if (!st.ok()) return st;
-  if (t2s) {
-    st = ApplyTraditionalToSimplified(*table);
-    if (!st.ok()) return st;
+// Runs OpenCC over the characters not yet converted, each on its own line
+// so that no phrase rule joins neighbours (the result of a character is then
+// the same in any batch); keeps the single-character mappings.
+void FoldTable::Convert(const std::vector<char32_t>& chars) {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::u32string input;
+  std::vector<char32_t> order;
+  for (char32_t c : chars) {
+    if (done_[c].load(std::memory_order_relaxed)) continue;
+    if (!order.empty() && std::find(order.begin(), order.end(), c) != order.end()) continue;
+    order.push_back(c);
+    input += map_[c];
+    input += U'\n';
   }
-  return std::shared_ptr<const FoldTable>(std::move(table));
+  if (order.empty()) return;
+  const std::string utf8 = U32ToUtf8(input);
+  char* converted = opencc_convert_utf8(cc_, utf8.data(), utf8.size());
+  // OpenCC opened, so a failure here would be a bug in it: the characters
+  // then keep their NFKC form rather than failing the document.
+  if (converted != nullptr) {
+    const std::u32string out = Utf8ToU32(converted);
+    opencc_convert_utf8_free(converted);
+    std::vector<std::pair<char32_t, char32_t>> mapped;
+    size_t line = 0, start = 0;
+    for (size_t i = 0; i <= out.size() && line < order.size(); ++i) {
+      if (i < out.size() && out[i] != U'\n') continue;
+      if (i - start == 1) mapped.emplace_back(order[line], out[start]);
+      ++line;
+      start = i + 1;
+    }
+    if (line == order.size()) {
+      for (const auto& [c, to] : mapped) map_[c] = to;
+    }
+  }
+  for (char32_t c : order) done_[c].store(true, std::memory_order_release);
+}
+
+std::u32string FoldTable::Fold(const std::u32string& text) {
+  std::u32string out(text.size(), U'\0');
+  std::vector<char32_t> pending;  // CJK characters OpenCC has not seen yet
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char32_t c = text[i];
+    if (c > kMaxCodePoint) {
+      out[i] = c;
+    } else if (cc_ != nullptr && c < kCjkEnd && IsCjk(c) && !done_[c].load(std::memory_order_acquire)) {
+      pending.push_back(c);
+    } else {
+      out[i] = map_[c];
+    }
+  }
+  if (pending.empty()) return out;
+  std::sort(pending.begin(), pending.end());
+  pending.erase(std::unique(pending.begin(), pending.end()), pending.end());
+  Convert(pending);
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char32_t c = text[i];
+    if (c < kCjkEnd && IsCjk(c)) out[i] = map_[c];
+  }
+  return out;
 }
 
 // The two tables are built at most once per process; failures are not cached.
-Result<std::shared_ptr<const FoldTable>> SharedTable(bool t2s) {
+Result<std::shared_ptr<FoldTable>> SharedTable(bool t2s) {
   static std::mutex mu;
-  static std::shared_ptr<const FoldTable> cache[2];
+  static std::shared_ptr<FoldTable> cache[2];
   std::lock_guard<std::mutex> lock(mu);
-  std::shared_ptr<const FoldTable>& slot = cache[t2s ? 1 : 0];
+  std::shared_ptr<FoldTable>& slot = cache[t2s ? 1 : 0];
   if (slot == nullptr) {
-    auto built = BuildTable(t2s);
+    auto built = FoldTable::Build(t2s);
     if (!built.ok()) return built.status();
     slot = std::move(built).value();
   }
@@ -125,7 +188,7 @@ Result<std::shared_ptr<const FoldTable>> SharedTable(bool t2s) {
 }  // namespace
 
 struct Normalizer::Impl {
-  std::shared_ptr<const FoldTable> table;
+  std::shared_ptr<FoldTable> table;
 };
 
 Normalizer::Normalizer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -139,14 +202,6 @@ Result<std::unique_ptr<Normalizer>> Normalizer::Create(bool traditional_to_simpl
   return std::unique_ptr<Normalizer>(new Normalizer(std::move(impl)));
 }
 
-std::u32string Normalizer::Fold(const std::u32string& text) const {
-  const FoldTable& table = *impl_->table;
-  std::u32string out(text.size(), U'\0');
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char32_t c = text[i];
-    out[i] = c <= kMaxCodePoint ? table[c] : c;
-  }
-  return out;
-}
+std::u32string Normalizer::Fold(const std::u32string& text) const { return impl_->table->Fold(text); }
 
 }  // namespace policykg

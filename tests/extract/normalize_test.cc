@@ -50,6 +50,24 @@ TEST(Normalizer, TraditionalToSimplified) {
   EXPECT_EQ(FoldUtf8(*n, "区科技局会同区财政局"), "区科技局会同区财政局");
 }
 
+// Characters are converted the first time a text brings them, in batches of
+// whatever that text holds: a character's form must not depend on the batch.
+TEST(Normalizer, LazyConversionDoesNotDependOnTheBatch) {
+  const auto n = Make(true);
+  std::u32string singles, block;
+  for (char32_t c = 0x9000; c < 0x9400; c += 3) singles += c;
+  for (char32_t c = 0x9000; c < 0x9400; ++c) block += c;
+  std::u32string one_by_one;
+  for (char32_t c : singles) one_by_one += n->Fold(std::u32string(1, c));
+  const std::u32string folded_block = n->Fold(block);
+  std::u32string from_block;
+  for (size_t k = 0; k < block.size(); k += 3) from_block += folded_block[k];
+  EXPECT_EQ(one_by_one, from_block);
+  EXPECT_NE(one_by_one, singles);  // some Traditional characters among them were converted
+  // Folding again gives the same (now from the table).
+  EXPECT_EQ(n->Fold(block), folded_block);
+}
+
 TEST(Normalizer, CompatibilityIdeographsFoldThenSimplify) {
   const auto n = Make(true);
   // U+F9B2 is a compatibility form of 零.
