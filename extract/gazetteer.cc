@@ -48,13 +48,15 @@ bool ParseLevel(std::string_view s, DivisionLevel* level) {
   return false;
 }
 
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
+// Splits s at sep into at most `max` fields; returns the number of fields
+// there are (which may exceed max: the rest is not stored).
+size_t SplitInto(std::string_view s, char sep, std::string_view* fields, size_t max) {
+  size_t n = 0, start = 0;
   while (true) {
     const size_t pos = s.find(sep, start);
-    out.push_back(s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
-    if (pos == std::string_view::npos) return out;
+    if (n < max) fields[n] = s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start);
+    ++n;
+    if (pos == std::string_view::npos) return n;
     start = pos + 1;
   }
 }
@@ -62,44 +64,53 @@ std::vector<std::string_view> Split(std::string_view s, char sep) {
 }  // namespace
 
 Status Gazetteer::Parse(std::string_view tsv, const std::string& source) {
-  std::unordered_map<std::string, int> codes;
+  // No reallocation while parsing: the code map below holds views of the
+  // codes stored in divisions_ (short strings live inside the element).
+  divisions_.reserve(divisions_.size() + static_cast<size_t>(std::count(tsv.begin(), tsv.end(), '\n')) + 1);
+  std::unordered_map<std::string_view, int> codes;
+  codes.reserve(divisions_.capacity());
   for (const Division& d : divisions_) codes.emplace(d.code, static_cast<int>(&d - divisions_.data()));
   int line_no = 0;
-  for (std::string_view line : Split(tsv, '\n')) {
+  for (size_t start = 0; start <= tsv.size();) {
+    const size_t end = std::min(tsv.find('\n', start), tsv.size());
+    std::string_view line = tsv.substr(start, end - start);
+    start = end + 1;
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line.front() == '#') continue;
-    const std::string where = source + ":" + std::to_string(line_no) + ": ";
-    const std::vector<std::string_view> f = Split(line, '\t');
-    if (f.size() != 5) {
-      return Status::BadInput(where + "expected 5 tab-separated fields, found " + std::to_string(f.size()));
+    // Built only for an error: most lines have none.
+    const auto where = [&] { return source + ":" + std::to_string(line_no) + ": "; };
+    std::string_view f[5];
+    const size_t fields = SplitInto(line, '\t', f, 5);
+    if (fields != 5) {
+      return Status::BadInput(where() + "expected 5 tab-separated fields, found " + std::to_string(fields));
     }
     Division d;
     d.code = std::string(f[0]);
     d.name = std::string(f[1]);
-    if (d.code.empty() || d.name.empty()) return Status::BadInput(where + "empty code or name");
-    if (!ParseLevel(f[2], &d.level)) return Status::BadInput(where + "unknown level '" + std::string(f[2]) + "'");
+    if (d.code.empty() || d.name.empty()) return Status::BadInput(where() + "empty code or name");
+    if (!ParseLevel(f[2], &d.level)) return Status::BadInput(where() + "unknown level '" + std::string(f[2]) + "'");
     if (!f[3].empty()) {
-      const auto parent = codes.find(std::string(f[3]));
+      const auto parent = codes.find(f[3]);
       if (parent == codes.end()) {
-        return Status::BadInput(where + "parent " + std::string(f[3]) + " is not defined on an earlier line");
+        return Status::BadInput(where() + "parent " + std::string(f[3]) + " is not defined on an earlier line");
       }
       d.parent = parent->second;
     }
-    if (!f[4].empty()) {
-      for (std::string_view other : Split(f[4], '|')) {
-        if (other.empty()) continue;
-        if (d.short_name.empty()) {
-          d.short_name = std::string(other);
-        } else {
-          d.aliases.emplace_back(other);
-        }
+    for (size_t from = 0; !f[4].empty() && from <= f[4].size();) {
+      const size_t bar = std::min(f[4].find('|', from), f[4].size());
+      const std::string_view other = f[4].substr(from, bar - from);
+      from = bar + 1;
+      if (other.empty()) continue;
+      if (d.short_name.empty()) {
+        d.short_name = std::string(other);
+      } else {
+        d.aliases.emplace_back(other);
       }
     }
-    if (!codes.emplace(d.code, static_cast<int>(divisions_.size())).second) {
-      return Status::BadInput(where + "duplicate code " + d.code);
-    }
+    if (codes.count(d.code) != 0) return Status::BadInput(where() + "duplicate code " + d.code);
     divisions_.push_back(std::move(d));
+    codes.emplace(divisions_.back().code, static_cast<int>(divisions_.size()) - 1);
   }
   return Status::OK();
 }
