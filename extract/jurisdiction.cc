@@ -40,40 +40,57 @@ bool Fits(const Division& d, Speaker speaker) {
   return false;
 }
 
-size_t Count(std::u32string_view text, std::u32string_view word) {
-  size_t n = 0;
-  for (size_t pos = text.find(word); pos != std::u32string_view::npos; pos = text.find(word, pos + word.size())) ++n;
-  return n;
+// The levels of the cues, narrowest first: 我镇 / 本镇 / 全镇 and so on.
+struct Cue {
+  Speaker speaker;
+  std::u32string_view level;  // 镇, 街道, 区, ...
+};
+constexpr Cue kCues[] = {{Speaker::kTown, U"镇"},     {Speaker::kTown, U"街道"}, {Speaker::kDistrict, U"区"},
+                         {Speaker::kCounty, U"县"},   {Speaker::kCity, U"市"},   {Speaker::kProvince, U"省"}};
+constexpr size_t kNumCues = sizeof kCues / sizeof kCues[0];
+
+// How often each cue occurs: 我X (own), 本X (self), 全X (all), and 我国 or
+// 全国 (nation). One pass over the text: every cue starts with 我, 本 or 全,
+// and none can overlap itself, so counting positions equals counting
+// non-overlapping occurrences.
+struct CueCounts {
+  size_t own[kNumCues] = {};
+  size_t self[kNumCues] = {};
+  size_t all[kNumCues] = {};
+  size_t nation = 0;
+};
+
+CueCounts CountCues(std::u32string_view norm) {
+  CueCounts counts;
+  for (size_t i = 0; i + 1 < norm.size(); ++i) {
+    const char32_t head = norm[i];
+    if (head != U'我' && head != U'本' && head != U'全') continue;
+    const std::u32string_view rest = norm.substr(i + 1);
+    if (head != U'本' && rest[0] == U'国') ++counts.nation;
+    for (size_t k = 0; k < kNumCues; ++k) {
+      if (rest.substr(0, kCues[k].level.size()) != kCues[k].level) continue;
+      ++(head == U'我' ? counts.own : head == U'本' ? counts.self : counts.all)[k];
+    }
+  }
+  return counts;
 }
 
 // 我区 / 本区 say "we are a district" outright; 全区 usually does too, but a
 // district text also says 全市 of its city, so those weigh less.
 Speaker SpeakerLevel(std::u32string_view norm) {
-  struct Cue {
-    Speaker speaker;
-    std::u32string_view own;   // 我区
-    std::u32string_view self;  // 本区
-    std::u32string_view all;   // 全区
-  };
-  constexpr Cue kCues[] = {{Speaker::kTown, U"我镇", U"本镇", U"全镇"},
-                           {Speaker::kTown, U"我街道", U"本街道", U"全街道"},
-                           {Speaker::kDistrict, U"我区", U"本区", U"全区"},
-                           {Speaker::kCounty, U"我县", U"本县", U"全县"},
-                           {Speaker::kCity, U"我市", U"本市", U"全市"},
-                           {Speaker::kProvince, U"我省", U"本省", U"全省"}};
+  const CueCounts counts = CountCues(norm);
   // Any 我X of a narrow level decides (a district reply may still say 全市).
-  for (const Cue& c : kCues) {
-    if (Count(norm, c.own) + Count(norm, c.self) > 0) return c.speaker;
+  for (size_t k = 0; k < kNumCues; ++k) {
+    if (counts.own[k] + counts.self[k] > 0) return kCues[k].speaker;
   }
   Speaker best = Speaker::kUnknown;
   size_t best_n = 0;
-  for (const Cue& c : kCues) {
-    const size_t n = Count(norm, c.all);
-    if (n > best_n) best = c.speaker, best_n = n;  // ties keep the narrower level
+  for (size_t k = 0; k < kNumCues; ++k) {
+    if (counts.all[k] > best_n) best = kCues[k].speaker, best_n = counts.all[k];  // ties keep the narrower level
   }
   // A national text (government work report) speaks of 我国 and 全国 more
   // than of any 全省/全市: no local jurisdiction.
-  if (Count(norm, U"我国") + Count(norm, U"全国") > best_n) return Speaker::kNation;
+  if (counts.nation > best_n) return Speaker::kNation;
   return best;
 }
 
