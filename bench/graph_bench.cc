@@ -3,7 +3,10 @@
 // build time, GRAPH file size, save and load time, memory per edge, and the
 // latency of neighbour and shortest-path queries (median and p99).
 //
-//   graph_bench [--entities N] [--relations M] [--per-doc K] [--file PATH] [--keep 1]
+//   graph_bench [--entities N] [--relations M] [--per-doc K] [--file PATH] [--keep 1] [--reuse 1]
+//
+// --reuse 1 loads PATH as left by an earlier --keep 1 run, skipping build and
+// save (for profiling the load).
 //
 // Targets: load < 5 s, neighbour query < 20 us median, path < 200 ms.
 //
@@ -81,6 +84,7 @@ struct Options {
   size_t per_doc = 20;  // new entities per document
   std::string file = "/tmp/policykg_graph_bench.pkg";
   bool keep = false;  // leave the file for other tools
+  bool reuse = false;  // load the file of an earlier run instead of building one
 };
 
 constexpr EntityType kTypes[] = {EntityType::kInstitute, EntityType::kEnterprise, EntityType::kProgram,
@@ -171,7 +175,7 @@ int Run(const Options& o) {
   auto t = Clock::now();
   double c = ProcessCpu();
   size_t edges_built = 0;
-  {
+  if (!o.reuse) {
     auto g = Graph::Create();
     std::mt19937_64 rng(42);
     const Gazetteer& gaz = Gazetteer::Embedded();
@@ -259,8 +263,9 @@ int main(int argc, char** argv) {
     else if (k == "--per-doc") o.per_doc = std::max<size_t>(1, std::strtoull(v, nullptr, 10));
     else if (k == "--file") o.file = v;
     else if (k == "--keep") o.keep = std::strcmp(v, "0") != 0;
+    else if (k == "--reuse") o.reuse = o.keep = std::strcmp(v, "0") != 0;
     else {
-      std::fprintf(stderr, "usage: graph_bench [--entities N] [--relations M] [--per-doc K] [--file PATH] [--keep 1]\n");
+      std::fprintf(stderr, "usage: graph_bench [--entities N] [--relations M] [--per-doc K] [--file PATH] [--keep 1] [--reuse 1]\n");
       return 64;
     }
   }

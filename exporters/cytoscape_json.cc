@@ -28,7 +28,7 @@ void WriteScalar(Writer& w, const Property& p) {
 }
 
 // [{"doc","sentence"}], each sentence once, at most `max` (0: all).
-void WriteEvidence(Writer& w, const std::vector<Evidence>& evidence, size_t max) {
+void WriteEvidence(Writer& w, ListView<Evidence> evidence, size_t max) {
   w.StartArray();
   std::set<std::pair<std::string, std::string>> seen;
   for (const Evidence& ev : evidence) {

@@ -35,7 +35,7 @@ std::string Quote(std::string_view s) {
 
 std::string Tooltip(const VertexProps& p) {
   std::string t = VertexTypeName(p) + ": " + VertexLabel(p);
-  if (!p.aliases.empty()) t += " (" + JoinList(p.aliases) + ")";
+  if (!p.aliases.empty()) t += " (" + JoinList(std::vector<std::string>(p.aliases.begin(), p.aliases.end())) + ")";
   return t;
 }
 

@@ -16,23 +16,24 @@ namespace {
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
-void Str(Writer& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+void Str(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
 
-void KeyStr(Writer& w, const char* key, const std::string& value) {
+void KeyStr(Writer& w, const char* key, std::string_view value) {
   w.Key(key);
   Str(w, value);
 }
 
 // Empty strings are left out: Neo4j has no use for them and `n += props`
 // then leaves nothing stale behind that a later build could not overwrite.
-void KeyStrIfAny(Writer& w, const char* key, const std::string& value) {
+void KeyStrIfAny(Writer& w, const char* key, std::string_view value) {
   if (!value.empty()) KeyStr(w, key, value);
 }
 
-void KeyList(Writer& w, const char* key, const std::vector<std::string>& values) {
+template <typename List>  // of std::string or std::string_view
+void KeyList(Writer& w, const char* key, const List& values) {
   w.Key(key);
   w.StartArray();
-  for (const std::string& v : values) Str(w, v);
+  for (std::string_view v : values) Str(w, v);
   w.EndArray();
 }
 
@@ -50,17 +51,18 @@ std::string NodeRow(const VertexProps& v) {
   w.StartObject();
   KeyStr(w, "id", v.id);
   if (v.kind == VertexKind::kSource) {
-    KeyStr(w, "name", v.title.empty() ? v.doc : v.title);
-    KeyStr(w, "doc", v.doc);
-    KeyStrIfAny(w, "title", v.title);
-    KeyStrIfAny(w, "number", v.number);
-    KeyStrIfAny(w, "issuer", v.issuer);
-    KeyStrIfAny(w, "date", v.date);
-    KeyStrIfAny(w, "hash", v.content_hash);
-    KeyStrIfAny(w, "encoding", v.encoding);
+    const SourceProps& s = *v.source;
+    KeyStr(w, "name", s.title.empty() ? s.doc : s.title);
+    KeyStr(w, "doc", s.doc);
+    KeyStrIfAny(w, "title", s.title);
+    KeyStrIfAny(w, "number", s.number);
+    KeyStrIfAny(w, "issuer", s.issuer);
+    KeyStrIfAny(w, "date", s.date);
+    KeyStrIfAny(w, "hash", s.content_hash);
+    KeyStrIfAny(w, "encoding", s.encoding);
     KeyStrIfAny(w, "jurisdiction", v.jurisdiction);
     w.Key("chars");
-    w.Int64(v.chars);
+    w.Int64(s.chars);
   } else {
     KeyStr(w, "name", v.name);
     KeyStr(w, "type", std::string(ToString(v.type)));
@@ -80,8 +82,8 @@ std::string NodeRow(const VertexProps& v) {
 // Keeps first-seen order while dropping repeats.
 class OrderedSet {
  public:
-  void Add(const std::string& s) {
-    if (!s.empty() && seen_.insert(s).second) items_.push_back(s);
+  void Add(std::string_view s) {
+    if (!s.empty() && seen_.emplace(s).second) items_.emplace_back(s);
   }
   const std::vector<std::string>& items() const { return items_; }
 
@@ -156,8 +158,8 @@ Neo4jRows CollectNeo4jRows(const Graph& graph) {
     } else {
       type = std::string(ToString(edge.rel));
     }
-    RelAgg& agg = rels[GroupKey{type, LabelOf(*from), LabelOf(*to)}][PairKey{from->id, to->id}];
-    for (const std::string& d : edge.documents) agg.documents.Add(d);
+    RelAgg& agg = rels[GroupKey{type, LabelOf(*from), LabelOf(*to)}][PairKey{std::string(from->id), std::string(to->id)}];
+    for (std::string_view d : edge.documents) agg.documents.Add(d);
     for (const Evidence& ev : edge.evidence) {
       agg.documents.Add(ev.doc);
       agg.evidence.Add(ev.sentence);

@@ -13,17 +13,19 @@ std::string DoubleText(double d) {
 }
 
 // Sentences of an entity's own mentions, each once, in first-seen order.
-std::vector<std::string> MentionSentences(const std::vector<Evidence>& mentions) {
+std::vector<std::string> MentionSentences(ListView<Evidence> mentions) {
   std::vector<std::string> out;
-  std::set<std::string> seen;
+  std::set<std::string_view> seen;
   for (const Evidence& m : mentions) {
-    if (!m.sentence.empty() && seen.insert(m.sentence).second) out.push_back(m.sentence);
+    if (!m.sentence.empty() && seen.insert(m.sentence).second) out.emplace_back(m.sentence);
   }
   return out;
 }
 
-std::vector<std::string> EvidenceSentences(const std::vector<Evidence>& evidence) {
-  return MentionSentences(evidence);
+std::vector<std::string> EvidenceSentences(ListView<Evidence> evidence) { return MentionSentences(evidence); }
+
+std::vector<std::string> Strings(ListView<std::string_view> list) {
+  return std::vector<std::string>(list.begin(), list.end());
 }
 
 }  // namespace
@@ -81,22 +83,22 @@ std::vector<Property> VertexProperties(const Graph& g, VertexId v) {
     else if (k == "label") prop.text = VertexLabel(p);
     else if (k == "key") prop.text = p.id;
     else if (k == "name") prop.text = p.name;
-    else if (k == "aliases") prop.list = p.aliases;
-    else if (k == "documents") prop.list = p.documents;
+    else if (k == "aliases") prop.list = Strings(p.aliases);
+    else if (k == "documents") prop.list = Strings(p.documents);
     else if (k == "mentions") prop.text = std::to_string(p.mentions.size());
     else if (k == "evidence") prop.list = MentionSentences(p.mentions);
     else if (k == "region_code") prop.text = p.region_code;
     else if (k == "region_level") prop.text = p.region_level;
     else if (k == "jurisdiction") prop.text = p.jurisdiction;
-    else if (k == "doc") prop.text = p.doc;
-    else if (k == "path") prop.text = p.path;
-    else if (k == "title") prop.text = p.title;
-    else if (k == "number") prop.text = p.number;
-    else if (k == "issuer") prop.text = p.issuer;
-    else if (k == "date") prop.text = p.date;
-    else if (k == "content_hash") prop.text = p.content_hash;
-    else if (k == "encoding") prop.text = p.encoding;
-    else if (k == "chars") prop.text = std::to_string(p.chars);
+    else if (k == "doc") prop.text = p.source->doc;
+    else if (k == "path") prop.text = p.source->path;
+    else if (k == "title") prop.text = p.source->title;
+    else if (k == "number") prop.text = p.source->number;
+    else if (k == "issuer") prop.text = p.source->issuer;
+    else if (k == "date") prop.text = p.source->date;
+    else if (k == "content_hash") prop.text = p.source->content_hash;
+    else if (k == "encoding") prop.text = p.source->encoding;
+    else if (k == "chars") prop.text = std::to_string(p.source->chars);
     out.push_back(std::move(prop));
   }
   return out;
@@ -111,7 +113,7 @@ std::vector<Property> EdgeProperties(const Graph& g, EdgeId e) {
     const std::string_view k = def.key;
     if (k == "kind") prop.text = std::string(ToString(p.kind));
     else if (k == "type") prop.text = EdgeTypeName(p);
-    else if (k == "documents") prop.list = p.documents;
+    else if (k == "documents") prop.list = Strings(p.documents);
     else if (k == "evidence") prop.list = EvidenceSentences(p.evidence);
     else if (k == "weight") prop.text = DoubleText(p.weight);
     else if (k == "from_gazetteer") prop.text = p.from_gazetteer ? "true" : "false";
@@ -122,8 +124,8 @@ std::vector<Property> EdgeProperties(const Graph& g, EdgeId e) {
 }
 
 std::string VertexLabel(const VertexProps& p) {
-  if (p.kind == VertexKind::kEntity) return p.name;
-  return p.title.empty() ? p.doc : p.title;
+  if (p.kind == VertexKind::kEntity) return std::string(p.name);
+  return p.source->title.empty() ? p.source->doc : p.source->title;
 }
 
 std::string VertexTypeName(const VertexProps& p) {

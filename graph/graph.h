@@ -43,36 +43,83 @@ enum class EdgeKind {
 std::string_view ToString(VertexKind k);  // "entity", "source"
 std::string_view ToString(EdgeKind k);    // "relation", "mentions", "co_mention"
 
+// A read-only run of values the graph owns (C++17 has no std::span). Like
+// every string_view the graph hands out, it stays valid, showing the values
+// as they were, for as long as the graph lives: the graph never frees or
+// moves what it has written, a list that grows gets new storage.
+template <typename T>
+class ListView {
+ public:
+  using value_type = T;
+  using size_type = size_t;
+  using const_iterator = const T*;
+  using iterator = const T*;
+  using const_reference = const T&;
+  using reference = const T&;
+
+  ListView() = default;
+  ListView(const T* data, size_t size) : data_(data), size_(size) {}
+  const T* data() const { return data_; }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const T* begin() const { return data_; }
+  const T* end() const { return data_ + size_; }
+  const T& operator[](size_t i) const { return data_[i]; }
+  const T& front() const { return data_[0]; }
+  const T& back() const { return data_[size_ - 1]; }
+  friend bool operator==(ListView a, ListView b) {
+    if (a.size_ != b.size_) return false;
+    for (size_t i = 0; i < a.size_; ++i) {
+      if (!(a.data_[i] == b.data_[i])) return false;
+    }
+    return true;
+  }
+  friend bool operator!=(ListView a, ListView b) { return !(a == b); }
+
+ private:
+  const T* data_ = nullptr;
+  size_t size_ = 0;
+};
+
+// Strings in the props below point into storage the graph owns (each
+// distinct document name and sentence is kept once); copy them to keep them
+// beyond the graph's life.
 struct Evidence {
-  std::string doc;       // source document's base name
-  Span span;             // code points into that document
-  std::string sentence;  // the text of the span
+  std::string_view doc;       // source document's base name
+  Span span;                  // code points into that document
+  std::string_view sentence;  // the text of the span
+  bool operator==(const Evidence& o) const { return doc == o.doc && span == o.span && sentence == o.sentence; }
+};
+
+// What a source-document vertex records of its document.
+struct SourceProps {
+  std::string doc, path, title, number, issuer, date, content_hash, encoding;
+  int64_t chars = 0;
 };
 
 struct VertexProps {
   VertexKind kind = VertexKind::kEntity;
-  std::string id;  // stable key: "Institute:浙江大学", "Source:<doc>"
-  // Entities ---------------------------------------------------------------
-  EntityType type = EntityType::kRegion;
-  std::string name;                    // canonical name
-  std::vector<std::string> aliases;    // every other form seen
-  std::vector<std::string> documents;  // docs that mention it
-  std::vector<Evidence> mentions;      // where (sentence empty: offsets only)
-  std::string region_code;             // Region: administrative code
-  std::string region_level;            // Region: "province", "prefecture", "county", "town"
-  std::string jurisdiction;            // Agency: the region it belongs to
-  // Sources (kind == kSource) -------------------------------------------------
-  std::string doc, path, title, number, issuer, date, content_hash, encoding;
-  int64_t chars = 0;
+  EntityType type = EntityType::kRegion;  // entities
+  std::string_view id;                    // stable key: "Institute:浙江大学", "Source:<doc>"
+  std::string_view name;                  // canonical name (sources: the doc name)
+  ListView<std::string_view> aliases;     // every other form seen
+  ListView<std::string_view> documents;   // docs that mention it
+  ListView<Evidence> mentions;            // where (sentence empty: offsets only)
+  std::string_view region_code;           // Region: administrative code
+  std::string_view region_level;          // Region: "province", "prefecture", "county", "town"
+  std::string_view jurisdiction;          // Agency, and sources: the region it belongs to
+  // Sources (kind == kSource): the document's metadata, owned by the graph;
+  // null for entities, which so stay small.
+  const SourceProps* source = nullptr;
 };
 
 struct EdgeProps {
   EdgeKind kind = EdgeKind::kRelation;
   RelationType rel = RelationType::kLocatedIn;  // kRelation only
-  std::vector<std::string> documents;           // supporting docs (empty: gazetteer)
-  std::vector<Evidence> evidence;               // supporting sentences
   bool from_gazetteer = false;                  // implied by the division hierarchy
   double weight = 1.0;                          // number of supporting mentions
+  ListView<std::string_view> documents;         // supporting docs (empty: gazetteer)
+  ListView<Evidence> evidence;                  // supporting sentences
 };
 
 // One edge as seen from a vertex.

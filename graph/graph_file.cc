@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <new>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -76,11 +77,11 @@ class RecordWriter {
   RecordWriter(StringTable* strings, std::string* out) : strings_(strings), out_(out) {}
   void U(uint64_t v) { PutVarint(out_, v); }
   void S(std::string_view s) { PutVarint(out_, strings_->Intern(s)); }
-  void Strings(const std::vector<std::string>& v) {
+  void Strings(ListView<std::string_view> v) {
     U(v.size());
-    for (const std::string& s : v) S(s);
+    for (std::string_view s : v) S(s);
   }
-  void Evidences(const std::vector<Evidence>& v) {
+  void Evidences(ListView<Evidence> v) {
     U(v.size());
     for (const Evidence& e : v) {
       S(e.doc);
@@ -98,16 +99,27 @@ class RecordWriter {
 void EncodeVertex(const VertexProps& p, RecordWriter& w) {
   w.U(static_cast<uint64_t>(p.kind));
   w.U(static_cast<uint64_t>(p.type));
-  for (const std::string* s : {&p.id, &p.name, &p.region_code, &p.region_level, &p.jurisdiction, &p.doc,
-                               &p.path, &p.title, &p.number, &p.issuer, &p.date, &p.content_hash,
-                               &p.encoding}) {
-    w.S(*s);
-  }
-  w.U(ZigZag(p.chars));
+  for (std::string_view s : {p.id, p.name, p.region_code, p.region_level, p.jurisdiction}) w.S(s);
   w.Strings(p.aliases);
   w.Strings(p.documents);
   w.Evidences(p.mentions);
+  if (p.kind != VertexKind::kSource) return;
+  const SourceProps& s = *p.source;
+  for (const std::string* f : {&s.doc, &s.path, &s.title, &s.number, &s.issuer, &s.date, &s.content_hash,
+                               &s.encoding}) {
+    w.S(*f);
+  }
+  w.U(ZigZag(s.chars));
 }
+
+// Edge flags.
+constexpr uint64_t kKindMask = 3;
+constexpr uint64_t kFromGazetteer = 4;
+constexpr uint64_t kCountWeight = 8;
+constexpr int kRelShift = 4;
+
+// Weights count supporting mentions: small integers, one byte as a varint.
+bool IsCount(double w) { return w >= 0 && w < 9007199254740992.0 && w == static_cast<double>(static_cast<uint64_t>(w)); }
 
 // Reading -------------------------------------------------------------------
 
@@ -175,23 +187,29 @@ class Reader {
   bool ok_ = true;
 };
 
+// Strings come from the table, lists go to the graph's arena with room to
+// grow (Arena::Capacity).
 class RecordReader {
  public:
-  RecordReader(Reader* r, const std::vector<std::string_view>& strings) : r_(r), strings_(strings) {}
+  RecordReader(Reader* r, const std::vector<std::string_view>& strings, Arena* arena)
+      : r_(r), strings_(strings), arena_(arena) {}
   uint64_t U() { return r_->Varint(); }
   uint64_t Below(uint64_t limit) { return r_->Below(limit); }
-  std::string S() {
+  std::string_view S() {
     const uint64_t i = r_->Below(strings_.size());
-    return r_->ok() ? std::string(strings_[i]) : std::string();
+    return r_->ok() ? strings_[i] : std::string_view();
   }
-  std::vector<std::string> Strings() {
-    std::vector<std::string> v(r_->Count(1));
-    for (std::string& s : v) s = S();
+  ListView<std::string_view> Strings() {
+    std::string_view* data;
+    const ListView<std::string_view> v = arena_->NewList(r_->Count(1), &data);
+    for (size_t i = 0; i < v.size(); ++i) data[i] = S();
     return v;
   }
-  std::vector<Evidence> Evidences() {
-    std::vector<Evidence> v(r_->Count(4));
-    for (Evidence& e : v) {
+  ListView<Evidence> Evidences() {
+    Evidence* data;
+    const ListView<Evidence> v = arena_->NewList(r_->Count(4), &data);
+    for (size_t i = 0; i < v.size(); ++i) {
+      Evidence& e = data[i];
       e.doc = S();
       e.span.start = static_cast<int32_t>(UnZigZag(U()));
       e.span.end = static_cast<int32_t>(UnZigZag(U()));
@@ -204,27 +222,27 @@ class RecordReader {
  private:
   Reader* r_;
   const std::vector<std::string_view>& strings_;
+  Arena* arena_;
 };
 
-bool DecodeVertex(RecordReader& r, VertexProps* p) {
+bool DecodeVertex(RecordReader& r, GraphImpl& graph, VertexProps* p) {
   p->kind = static_cast<VertexKind>(r.Below(2));
   p->type = static_cast<EntityType>(r.Below(std::size(kAllEntityTypes)));
-  for (std::string* s : {&p->id, &p->name, &p->region_code, &p->region_level, &p->jurisdiction, &p->doc,
-                         &p->path, &p->title, &p->number, &p->issuer, &p->date, &p->content_hash,
-                         &p->encoding}) {
-    *s = r.S();
-  }
-  p->chars = UnZigZag(r.U());
+  for (std::string_view* s : {&p->id, &p->name, &p->region_code, &p->region_level, &p->jurisdiction}) *s = r.S();
   p->aliases = r.Strings();
   p->documents = r.Strings();
   p->mentions = r.Evidences();
+  if (p->kind == VertexKind::kSource && r.reader().ok()) {
+    SourceProps s;
+    for (std::string* f : {&s.doc, &s.path, &s.title, &s.number, &s.issuer, &s.date, &s.content_hash,
+                           &s.encoding}) {
+      *f = std::string(r.S());
+    }
+    s.chars = UnZigZag(r.U());
+    p->source = graph.NewSourceProps(std::move(s));
+  }
   return r.reader().ok();
 }
-
-struct Section {
-  uint32_t tag;
-  std::string_view bytes;
-};
 
 // Covers the header fields before it (magic, version, section count, body
 // length) and the body.
@@ -253,10 +271,14 @@ std::string EncodeGraph(const GraphImpl& graph) {
     const EdgeProps& p = graph.edge(e);
     ew.U(graph.source(e));
     ew.U(graph.target(e));
-    ew.U(static_cast<uint64_t>(p.kind));
-    ew.U(static_cast<uint64_t>(p.rel));
-    ew.U(p.from_gazetteer ? 1 : 0);
-    PutDouble(&edges, p.weight);
+    const bool count = IsCount(p.weight);
+    ew.U(static_cast<uint64_t>(p.kind) | (p.from_gazetteer ? kFromGazetteer : 0) | (count ? kCountWeight : 0) |
+         static_cast<uint64_t>(p.rel) << kRelShift);
+    if (count) {
+      ew.U(static_cast<uint64_t>(p.weight));
+    } else {
+      PutDouble(&edges, p.weight);
+    }
     ew.Strings(p.documents);
     ew.Evidences(p.evidence);
   }
@@ -285,76 +307,123 @@ std::string EncodeGraph(const GraphImpl& graph) {
   return file;
 }
 
-Result<std::unique_ptr<GraphImpl>> DecodeGraph(std::string_view bytes, const std::string& source) {
-  if (bytes.size() < sizeof kGraphFileMagic ||
-      std::memcmp(bytes.data(), kGraphFileMagic, sizeof kGraphFileMagic) != 0) {
-    return Status::Corrupt(source + ": not a policykg graph file (no PKGRAPH signature)");
+namespace {
+
+// One section as read from the file, in a block of its own, so that the
+// string section can stay on as the graph's storage and the rest be freed.
+struct Section {
+  uint32_t tag = 0;
+  size_t size = 0;
+  Arena::Block bytes;
+  std::string_view view() const { return std::string_view(bytes.get(), size); }
+};
+
+// Reads the file: header, directory and sections, each section into its own
+// block, checking the checksum over all of it before anything is parsed.
+Result<std::vector<Section>> ReadSections(const std::string& path) {
+  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!f) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
+  if (std::fseek(f.get(), 0, SEEK_END) != 0) return Status::IoError(path + ": cannot seek");
+  const long file_size = std::ftell(f.get());
+  if (file_size < 0 || std::fseek(f.get(), 0, SEEK_SET) != 0) return Status::IoError(path + ": cannot seek");
+  const auto size = static_cast<uint64_t>(file_size);
+  const auto read = [&](char* into, size_t n) { return std::fread(into, 1, n, f.get()) == n; };
+
+  char head[kHeaderSize];
+  const size_t head_len = static_cast<size_t>(std::min<uint64_t>(size, kHeaderSize));
+  if (!read(head, head_len)) return Status::IoError(path + ": read error");
+  if (head_len < sizeof kGraphFileMagic || std::memcmp(head, kGraphFileMagic, sizeof kGraphFileMagic) != 0) {
+    return Status::Corrupt(path + ": not a policykg graph file (no PKGRAPH signature)");
   }
-  if (bytes.size() < kHeaderSize) return Status::Corrupt(source + ": truncated graph file (incomplete header)");
-  Reader header(bytes.substr(sizeof kGraphFileMagic, kHeaderSize - sizeof kGraphFileMagic));
+  if (head_len < kHeaderSize) return Status::Corrupt(path + ": truncated graph file (incomplete header)");
+  Reader header(std::string_view(head + sizeof kGraphFileMagic, kHeaderSize - sizeof kGraphFileMagic));
   const uint64_t version = header.Fixed(4);
   const uint64_t num_sections = header.Fixed(4);
   const uint64_t body_len = header.Fixed(8);
   const uint64_t checksum = header.Fixed(8);
   if (version != kGraphFileVersion) {
-    return Status::Corrupt(source + ": graph file version " + std::to_string(version) +
+    return Status::Corrupt(path + ": graph file version " + std::to_string(version) +
                            " is not supported (this policykg reads version " +
                            std::to_string(kGraphFileVersion) + "); rebuild the graph");
   }
-  const std::string_view body = bytes.substr(kHeaderSize);
-  if (body.size() != body_len) {
-    return Status::Corrupt(source + ": truncated or padded graph file (expected " +
-                           std::to_string(kHeaderSize + body_len) + " bytes, found " +
-                           std::to_string(bytes.size()) + ")");
-  }
-  if (Checksum(bytes.substr(0, 24), body) != checksum) {
-    return Status::Corrupt(source + ": damaged graph file (checksum mismatch)");
+  if (size - kHeaderSize != body_len) {
+    return Status::Corrupt(path + ": truncated or padded graph file (expected " +
+                           std::to_string(kHeaderSize + body_len) + " bytes, found " + std::to_string(size) + ")");
   }
 
-  // Directory, then sections.
-  Reader dir(body);
-  if (num_sections > body.size() / 16) return Damaged(source, "section directory");
-  std::vector<Section> sections;
-  uint64_t offset = num_sections * 16;
-  for (uint64_t i = 0; i < num_sections; ++i) {
-    const auto tag = static_cast<uint32_t>(dir.Fixed(4));
+  // The directory is not trusted before the checksum is, but it must at
+  // least describe sections inside the body to say how to read them.
+  if (num_sections > body_len / 16) return Damaged(path, "section directory");
+  std::string dir_bytes(static_cast<size_t>(num_sections * 16), '\0');
+  if (!read(dir_bytes.data(), dir_bytes.size())) return Status::IoError(path + ": read error");
+  XXH64_state_t* state = XXH64_createState();
+  if (!state) throw std::bad_alloc();
+  const std::unique_ptr<XXH64_state_t, XXH_errorcode (*)(XXH64_state_t*)> owned(state, &XXH64_freeState);
+  XXH64_reset(state, XXH64(head, 24, 0));
+  XXH64_update(state, dir_bytes.data(), dir_bytes.size());
+
+  Reader dir(dir_bytes);
+  std::vector<Section> sections(static_cast<size_t>(num_sections));
+  uint64_t left = body_len - dir_bytes.size();
+  for (Section& s : sections) {
+    s.tag = static_cast<uint32_t>(dir.Fixed(4));
     dir.Fixed(4);
     const uint64_t len = dir.Fixed(8);
-    if (!dir.ok() || len > body.size() - offset) return Damaged(source, "section directory");
-    sections.push_back(Section{tag, body.substr(offset, len)});
-    offset += len;
+    if (!dir.ok() || len > left) return Damaged(path, "section directory");
+    s.size = static_cast<size_t>(len);
+    s.bytes = Arena::NewBlock(s.size);
+    if (!read(s.bytes.get(), s.size)) return Status::IoError(path + ": read error");
+    XXH64_update(state, s.bytes.get(), s.size);
+    left -= len;
   }
-  const auto find = [&](uint32_t tag) -> std::optional<std::string_view> {
-    for (const Section& s : sections) {
-      if (s.tag == tag) return s.bytes;
-    }
-    return std::nullopt;
-  };
-  const auto opts_bytes = find(kOpts), strs_bytes = find(kStrs), vert_bytes = find(kVert),
-             edge_bytes = find(kEdge);
-  if (!opts_bytes || !strs_bytes || !vert_bytes || !edge_bytes) return Damaged(source, "missing section");
+  // Bytes after the last section (none from this writer) count too.
+  std::string rest(static_cast<size_t>(left), '\0');
+  if (!read(rest.data(), rest.size())) return Status::IoError(path + ": read error");
+  XXH64_update(state, rest.data(), rest.size());
+  if (XXH64_digest(state) != checksum) return Status::Corrupt(path + ": damaged graph file (checksum mismatch)");
+  return sections;
+}
 
-  Reader opts(*opts_bytes);
+}  // namespace
+
+Result<std::unique_ptr<GraphImpl>> ReadGraphFile(const std::string& source) {
+  Result<std::vector<Section>> read = ReadSections(source);
+  if (!read.ok()) return read.status();
+  std::vector<Section>& sections = *read;
+  const auto find = [&](uint32_t tag) -> Section* {
+    for (Section& s : sections) {
+      if (s.tag == tag) return &s;
+    }
+    return nullptr;
+  };
+  Section *opts_section = find(kOpts), *strs_section = find(kStrs), *vert_section = find(kVert),
+          *edge_section = find(kEdge);
+  if (!opts_section || !strs_section || !vert_section || !edge_section) return Damaged(source, "missing section");
+
+  Reader opts(opts_section->view());
   BuildOptions options;
   options.co_mentions = (opts.Varint() & 1) != 0;
   if (!opts.ok()) return Damaged(source, "options");
 
-  Reader strs(*strs_bytes);
+  auto graph = std::make_unique<GraphImpl>(options);
+  Arena& arena = graph->arena();
+  // The string section becomes the graph's: the strings are used where they lie.
+  Reader strs(strs_section->view());
   std::vector<std::string_view> strings(strs.Count(1));
   for (std::string_view& s : strings) s = strs.Bytes(strs.Varint());
   if (!strs.ok() || !strs.done()) return Damaged(source, "string table");
+  arena.Adopt(std::move(strs_section->bytes));
 
-  auto graph = std::make_unique<GraphImpl>(options);
-  Reader vr(*vert_bytes);
-  RecordReader vrec(&vr, strings);
-  const size_t nv = vr.Count(17);
-  Reader er(*edge_bytes);
-  RecordReader erec(&er, strings);
-  const size_t ne = er.Count(15);
+  Reader vr(vert_section->view());
+  RecordReader vrec(&vr, strings, &arena);
+  const size_t nv = vr.Count(10);
+  Reader er(edge_section->view());
+  RecordReader erec(&er, strings, &arena);
+  const size_t ne = er.Count(6);
   if (!vr.ok() || !er.ok()) return Damaged(source, "record counts");
   graph->PrepareLoad(nv);
   for (VertexId v = 0; v < nv; ++v) {
-    if (!DecodeVertex(vrec, &graph->mutable_vertex(v))) return Damaged(source, "vertex " + std::to_string(v));
+    if (!DecodeVertex(vrec, *graph, &graph->mutable_vertex(v))) return Damaged(source, "vertex " + std::to_string(v));
   }
   if (!vr.done()) return Damaged(source, "vertex section");
   std::vector<EdgeRecord> edges(ne);
@@ -363,10 +432,13 @@ Result<std::unique_ptr<GraphImpl>> DecodeGraph(std::string_view bytes, const std
     r.source = static_cast<VertexId>(erec.Below(nv));
     r.target = static_cast<VertexId>(erec.Below(nv));
     EdgeProps& p = r.props;
-    p.kind = static_cast<EdgeKind>(erec.Below(3));
-    p.rel = static_cast<RelationType>(erec.Below(std::size(kAllRelationTypes)));
-    p.from_gazetteer = erec.Below(2) == 1;
-    p.weight = er.Double();
+    const uint64_t flags = erec.U();
+    const uint64_t kind = flags & kKindMask, rel = flags >> kRelShift;
+    if (kind >= 3 || rel >= std::size(kAllRelationTypes)) return Damaged(source, "edge " + std::to_string(e));
+    p.kind = static_cast<EdgeKind>(kind);
+    p.rel = static_cast<RelationType>(rel);
+    p.from_gazetteer = (flags & kFromGazetteer) != 0;
+    p.weight = (flags & kCountWeight) ? static_cast<double>(erec.U()) : er.Double();
     p.documents = erec.Strings();
     p.evidence = erec.Evidences();
     if (!er.ok()) return Damaged(source, "edge " + std::to_string(e));
@@ -381,28 +453,8 @@ Status Graph::Save(const std::string& path) const { return WriteFileAtomic(path,
 
 std::string GraphImpl::Serialize() const { return EncodeGraph(*this); }
 
-namespace {
-
-// The whole file in one read (a graph file can be hundreds of megabytes).
-Result<std::string> ReadWhole(const std::string& path) {
-  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!f) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
-  if (std::fseek(f.get(), 0, SEEK_END) != 0) return Status::IoError(path + ": cannot seek");
-  const long size = std::ftell(f.get());
-  if (size < 0 || std::fseek(f.get(), 0, SEEK_SET) != 0) return Status::IoError(path + ": cannot seek");
-  std::string bytes(static_cast<size_t>(size), '\0');
-  if (std::fread(bytes.data(), 1, bytes.size(), f.get()) != bytes.size()) {
-    return Status::IoError(path + ": read error");
-  }
-  return bytes;
-}
-
-}  // namespace
-
 Result<std::unique_ptr<Graph>> Graph::Load(const std::string& path) {
-  Result<std::string> bytes = ReadWhole(path);
-  if (!bytes.ok()) return bytes.status();
-  Result<std::unique_ptr<GraphImpl>> graph = DecodeGraph(*bytes, path);
+  Result<std::unique_ptr<GraphImpl>> graph = ReadGraphFile(path);
   if (!graph.ok()) return graph.status();
   return std::unique_ptr<Graph>(std::move(graph).value());
 }

@@ -13,17 +13,23 @@
 //     the sections, in directory order:
 //       "OPTS"  varint flags (bit 0: co-mention edges)
 //       "STRS"  varint count, then per string varint length + bytes. Every
-//               string of the graph once; records refer to strings by index.
-//       "VERT"  varint count, then per vertex: kind, type, 13 strings (id name
-//               region_code region_level jurisdiction doc path title number
-//               issuer date content_hash encoding), zigzag chars, aliases
-//               [n, s...], documents [n, s...], mentions [n, (doc s, zigzag
-//               start, zigzag end, sentence s)...]
-//       "EDGE"  varint count, then per edge: source, target, kind, rel,
-//               from_gazetteer, weight (f64, 8 bytes), documents [n, s...],
-//               evidence [n, (doc, start, end, sentence)...]
+//               distinct string of the graph once (names, document names,
+//               sentences); records refer to strings by index. A loaded
+//               graph keeps this section as its string storage.
+//       "VERT"  varint count, then per vertex: kind, type, 5 strings (id name
+//               region_code region_level jurisdiction), aliases [n, s...],
+//               documents [n, s...], mentions [n, (doc s, zigzag start,
+//               zigzag end, sentence s)...]; a source vertex (kind 1) then
+//               has 8 strings (doc path title number issuer date
+//               content_hash encoding) and zigzag chars
+//       "EDGE"  varint count, then per edge: source, target, flags (bits 0-1
+//               kind, bit 2 from_gazetteer, bit 3 integral weight, bits 4+
+//               relation type), weight (varint if integral, else f64, 8
+//               bytes), documents [n, s...], evidence [n, (doc, start, end,
+//               sentence)...]
 //   Unknown sections are skipped (a newer writer may add some); a reader
-//   refuses a version it does not know.
+//   refuses a version it does not know. Version 1 (before the string
+//   sections were kept as storage) is refused too: rebuild the graph.
 //
 // The whole body is checked against the checksum before anything is parsed,
 // and every index and count is bounds-checked while parsing, so a truncated,
@@ -44,12 +50,12 @@ namespace policykg {
 class GraphImpl;
 
 inline constexpr char kGraphFileMagic[8] = {'P', 'K', 'G', 'R', 'A', 'P', 'H', '\0'};
-inline constexpr uint32_t kGraphFileVersion = 1;
+inline constexpr uint32_t kGraphFileVersion = 2;
 
 // The file image of a graph.
 std::string EncodeGraph(const GraphImpl& graph);
-// Parses a file image. `source` names it in errors.
-Result<std::unique_ptr<GraphImpl>> DecodeGraph(std::string_view bytes, const std::string& source);
+// Reads and parses a graph file.
+Result<std::unique_ptr<GraphImpl>> ReadGraphFile(const std::string& path);
 
 }  // namespace policykg
 

@@ -1,7 +1,9 @@
 #include "graph/graph_impl.h"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
+#include <new>
 #include <utility>
 
 #include "base/utf8.h"
@@ -37,18 +39,13 @@ std::string EntityKey(EntityType t, std::string_view name) {
   return id;
 }
 
-void AddDocument(std::vector<std::string>& docs, const std::string& doc) {
-  // A document is merged in one AddExtraction call, so if present it is last.
-  if (docs.empty() || docs.back() != doc) docs.push_back(doc);
-}
-
 void EraseValue(std::vector<VertexId>& vs, VertexId v) {
   vs.erase(std::remove(vs.begin(), vs.end(), v), vs.end());
 }
 
 // The one vertex a list names, if it names exactly one.
-std::optional<VertexId> Unique(const std::unordered_map<std::string, std::vector<VertexId>>& m,
-                               const std::string& key) {
+std::optional<VertexId> Unique(const std::unordered_map<std::string_view, std::vector<VertexId>>& m,
+                               std::string_view key) {
   const auto it = m.find(key);
   if (it == m.end() || it->second.size() != 1) return std::nullopt;
   return it->second.front();
@@ -77,9 +74,52 @@ std::unique_ptr<Graph> Graph::Create(const BuildOptions& options) {
   return std::make_unique<GraphImpl>(options);
 }
 
+Arena::Block Arena::NewBlock(size_t bytes) {
+  Block b(static_cast<char*>(std::malloc(std::max<size_t>(bytes, 1))));
+  if (!b) throw std::bad_alloc();
+  return b;
+}
+
+char* Arena::Raw(size_t bytes, size_t align) {
+  const size_t pad = (align - reinterpret_cast<uintptr_t>(next_) % align) % align;
+  if (left_ < pad + bytes) {
+    // Chunks of 1 MB; a larger request gets a block of its own and leaves
+    // the current chunk in use.
+    constexpr size_t kChunk = size_t{1} << 20;
+    if (bytes + align > kChunk / 4) {
+      blocks_.push_back(NewBlock(bytes + align));
+      char* p = blocks_.back().get();
+      return p + (align - reinterpret_cast<uintptr_t>(p) % align) % align;
+    }
+    blocks_.push_back(NewBlock(kChunk));
+    next_ = blocks_.back().get();
+    left_ = kChunk;
+    return Raw(bytes, align);
+  }
+  char* p = next_ + pad;
+  next_ += pad + bytes;
+  left_ -= pad + bytes;
+  return p;
+}
+
+std::string_view Arena::Copy(std::string_view s) {
+  if (s.empty()) return {};
+  char* p = Raw(s.size(), 1);
+  std::memcpy(p, s.data(), s.size());
+  return std::string_view(p, s.size());
+}
+
+const SourceProps* GraphImpl::NewSourceProps(SourceProps s) {
+  source_props_.push_back(std::move(s));
+  return &source_props_.back();
+}
+
 // State of one document while it is merged.
 struct GraphImpl::DocScope {
   const Extraction& x;
+  std::string_view doc;  // the document's name, in the arena
+  // Sentences already in the arena (several relations share one sentence).
+  std::unordered_map<std::string_view, std::string_view> sentences;
   // Names of the regions the document mentions: they disambiguate a division
   // name that exists in several provinces.
   std::unordered_set<std::string> region_names;
@@ -141,7 +181,7 @@ bool GraphImpl::AddExtraction(const Extraction& x, const Gazetteer& gazetteer) {
   if (hashes_.count(key)) return false;
   hashes_.insert(key);
 
-  DocScope scope{x, {}, {}};
+  DocScope scope{x, arena_.Copy(d.doc), {}, {}, {}};
   if (!d.jurisdiction.empty()) scope.region_names.insert(d.jurisdiction);
   for (const Entity& e : x.entities) {
     if (e.type != EntityType::kRegion) continue;
@@ -153,13 +193,13 @@ bool GraphImpl::AddExtraction(const Extraction& x, const Gazetteer& gazetteer) {
   for (const Entity& e : x.entities) {
     const VertexId v = MergeEntity(e, scope, gazetteer);
     VertexProps& p = g_[v];
-    AddDocument(p.documents, d.doc);
-    for (const Span& s : e.mentions) p.mentions.push_back(Evidence{d.doc, s, {}});
+    AddDocument(p.documents, scope.doc);
+    for (const Span& s : e.mentions) arena_.Append(p.mentions, Evidence{scope.doc, s, {}});
     // Two entity records of one document may merge into one vertex: their
     // mention counts add up.
     const auto [m, created] = EnsureEdge(src, v, EdgeKind::kMentions, {});
     EdgeProps& mentions = edges_[m].props;
-    AddDocument(mentions.documents, d.doc);
+    AddDocument(mentions.documents, scope.doc);
     mentions.weight = (created ? 0.0 : mentions.weight) + static_cast<double>(std::max<size_t>(1, e.mentions.size()));
   }
 
@@ -171,14 +211,16 @@ bool GraphImpl::AddExtraction(const Extraction& x, const Gazetteer& gazetteer) {
       implied.type = t;
       implied.name = name;
       const VertexId v = MergeEntity(implied, scope, gazetteer);
-      AddDocument(g_[v].documents, d.doc);
+      AddDocument(g_[v].documents, scope.doc);
       return v;
     };
     const VertexId head = find(r.head_type, r.head);
     const VertexId tail = find(r.tail_type, r.tail);
     if (head == tail) continue;
     const EdgeId e = EnsureEdge(head, tail, EdgeKind::kRelation, r.type).first;
-    AddSupport(edges_[e].props, d.doc, r.evidence, r.sentence);
+    std::string_view& sentence = scope.sentences[r.sentence];
+    if (sentence.empty()) sentence = arena_.Copy(r.sentence);
+    AddSupport(edges_[e].props, scope.doc, r.evidence, sentence);
   }
 
   for (const auto& [key_, v] : scope.local) {
@@ -193,24 +235,19 @@ bool GraphImpl::AddExtraction(const Extraction& x, const Gazetteer& gazetteer) {
 VertexId GraphImpl::AddSource(const DocumentInfo& d) {
   VertexProps p;
   p.kind = VertexKind::kSource;
-  p.id = "Source:" + d.doc;
-  p.name = d.doc;
-  p.doc = d.doc;
-  p.path = d.path;
-  p.title = d.title;
-  p.number = d.number;
-  p.issuer = d.issuer;
-  p.jurisdiction = d.jurisdiction;
-  p.date = d.date;
-  p.content_hash = d.content_hash;
-  p.encoding = d.encoding;
-  p.chars = d.chars;
+  std::string id = "Source:" + d.doc;
+  p.name = arena_.Copy(d.doc);
+  p.jurisdiction = arena_.Copy(d.jurisdiction);
+  p.source = NewSourceProps(
+      SourceProps{d.doc, d.path, d.title, d.number, d.issuer, d.date, d.content_hash, d.encoding, d.chars});
   // Two different files of one base name: the second keeps its own vertex
   // under a distinguishing id; FindSource answers the first.
   const bool clash = sources_.count(d.doc) > 0;
-  if (clash) p.id += "#" + d.content_hash.substr(0, 12);
+  if (clash) id += "#" + d.content_hash.substr(0, 12);
+  p.id = arena_.Copy(id);
+  const std::string_view name = p.name;
   const VertexId v = AppendVertex(std::move(p));
-  if (!clash) sources_.emplace(d.doc, v);
+  if (!clash) sources_.emplace(name, v);
   ++num_sources_;
   return v;
 }
@@ -225,7 +262,7 @@ VertexId GraphImpl::MergeEntity(const Entity& e, DocScope& scope, const Gazettee
     v = MergeRegion(e, division, scope, gazetteer);
   } else if (const auto found = FindMergeTarget(e.type, e.name, e.aliases)) {
     v = *found;
-    const std::string& current = g_[v].name;
+    const std::string_view current = g_[v].name;
     // The fuller form becomes canonical: 浙大 first, 浙江大学 (alias 浙大) later.
     if (current != e.name && CodePointCount(e.name) > CodePointCount(current) &&
         g_[v].region_code.empty() &&
@@ -262,13 +299,15 @@ VertexId GraphImpl::EnsureDivision(int division, const Gazetteer& gazetteer) {
   }
   if (!v) {
     v = NewEntity(EntityType::kRegion, d.name);
-    if (idx.names[d.name].size() > 1) g_[*v].id += "@" + d.code;  // keeps ids unique
+    if (idx.names[g_[*v].name].size() > 1) {
+      g_[*v].id = arena_.Copy(std::string(g_[*v].id) + "@" + d.code);  // keeps ids unique
+    }
   }
   VertexProps& p = g_[*v];
-  p.region_code = d.code;
-  p.region_level = std::string(ToString(d.level));
+  p.region_code = arena_.Copy(d.code);
+  p.region_level = ToString(d.level);  // a literal: lives as long as the program
   if (!d.short_name.empty() && d.short_name != d.name) AddAlias(*v, d.short_name);
-  region_by_code_.emplace(d.code, *v);
+  region_by_code_.emplace(p.region_code, *v);
   return *v;
 }
 
@@ -285,7 +324,7 @@ void GraphImpl::LinkHierarchy(VertexId v, int division, const Gazetteer& gazette
   }
 }
 
-std::optional<VertexId> GraphImpl::FindMergeTarget(EntityType type, const std::string& name,
+std::optional<VertexId> GraphImpl::FindMergeTarget(EntityType type, std::string_view name,
                                                    const std::vector<std::string>& aliases) const {
   const NameIndex& idx = index_[TypeIndex(type)];
   if (const auto it = idx.names.find(name); it != idx.names.end() && !it->second.empty()) {
@@ -302,42 +341,48 @@ std::optional<VertexId> GraphImpl::FindMergeTarget(EntityType type, const std::s
   return std::nullopt;
 }
 
-VertexId GraphImpl::NewEntity(EntityType type, const std::string& name) {
+VertexId GraphImpl::NewEntity(EntityType type, std::string_view name) {
   VertexProps p;
   p.kind = VertexKind::kEntity;
   p.type = type;
-  p.name = name;
-  p.id = EntityKey(type, name);
+  p.name = arena_.Copy(name);
+  p.id = arena_.Copy(EntityKey(type, name));
+  const std::string_view key = p.name;
   const VertexId v = AppendVertex(std::move(p));
-  index_[TypeIndex(type)].names[name].push_back(v);
+  index_[TypeIndex(type)].names[key].push_back(v);
   return v;
 }
 
-void GraphImpl::AddNames(VertexId v, const std::string& name, const std::vector<std::string>& aliases) {
+void GraphImpl::AddNames(VertexId v, std::string_view name, const std::vector<std::string>& aliases) {
   AddAlias(v, name);
   for (const std::string& a : aliases) AddAlias(v, a);
 }
 
-void GraphImpl::AddAlias(VertexId v, const std::string& alias) {
+void GraphImpl::AddAlias(VertexId v, std::string_view alias) {
   VertexProps& p = g_[v];
   if (alias.empty() || alias == p.name) return;
   if (std::find(p.aliases.begin(), p.aliases.end(), alias) != p.aliases.end()) return;
-  p.aliases.push_back(alias);
-  index_[TypeIndex(p.type)].aliases[alias].push_back(v);
+  const std::string_view kept = arena_.Copy(alias);
+  arena_.Append(p.aliases, kept);
+  index_[TypeIndex(p.type)].aliases[kept].push_back(v);
 }
 
-void GraphImpl::Rename(VertexId v, const std::string& name) {
+void GraphImpl::Rename(VertexId v, std::string_view name) {
   VertexProps& p = g_[v];
   NameIndex& idx = index_[TypeIndex(p.type)];
-  const std::string old = p.name;
+  const std::string_view old = p.name;  // arena storage: stays valid
   EraseValue(idx.names[old], v);
+  std::string_view kept;
   if (const auto it = std::find(p.aliases.begin(), p.aliases.end(), name); it != p.aliases.end()) {
-    p.aliases.erase(it);
-    EraseValue(idx.aliases[name], v);
+    kept = *it;
+    arena_.Erase(p.aliases, static_cast<size_t>(it - p.aliases.begin()));
+    EraseValue(idx.aliases[kept], v);
+  } else {
+    kept = arena_.Copy(name);
   }
-  p.name = name;
-  p.id = EntityKey(p.type, name);
-  idx.names[name].push_back(v);
+  p.name = kept;
+  p.id = arena_.Copy(EntityKey(p.type, kept));
+  idx.names[kept].push_back(v);
   AddAlias(v, old);
 }
 
@@ -350,11 +395,11 @@ void GraphImpl::SetJurisdiction(VertexId v, const Extraction& x, DocScope& scope
     const std::vector<int> candidates = Candidates(prefix, gazetteer, true);
     const int division = ResolveDivision(candidates, x.document, scope.region_names, gazetteer);
     if (division >= 0) {
-      p.jurisdiction = gazetteer.at(division).name;
+      p.jurisdiction = arena_.Copy(gazetteer.at(division).name);
       return;
     }
     if (!candidates.empty()) {
-      p.jurisdiction = prefix;  // a known name, ambiguous without more context
+      p.jurisdiction = arena_.Copy(prefix);  // a known name, ambiguous without more context
       return;
     }
   }
@@ -364,12 +409,12 @@ void GraphImpl::SetJurisdiction(VertexId v, const Extraction& x, DocScope& scope
         r.tail_type == EntityType::kRegion && scope.local.count({EntityType::kAgency, r.head}) &&
         scope.local.at({EntityType::kAgency, r.head}) == v) {
       const auto it = scope.local.find({EntityType::kRegion, r.tail});
-      p.jurisdiction = it != scope.local.end() ? g_[it->second].name : r.tail;
+      p.jurisdiction = it != scope.local.end() ? g_[it->second].name : arena_.Copy(r.tail);
       return;
     }
   }
   // The issuer of a document answers for the document's jurisdiction.
-  if (!x.document.issuer.empty() && x.document.issuer == p.name) p.jurisdiction = x.document.jurisdiction;
+  if (!x.document.issuer.empty() && x.document.issuer == p.name) p.jurisdiction = arena_.Copy(x.document.jurisdiction);
 }
 
 void GraphImpl::AddCoMentions(const Extraction& x, DocScope& scope) {
@@ -395,7 +440,7 @@ void GraphImpl::AddCoMentions(const Extraction& x, DocScope& scope) {
         const auto [id, created] = EnsureEdge(inside[i], inside[j], EdgeKind::kCoMention, {});
         EdgeProps& e = edges_[id].props;
         e.weight = created ? 1 : e.weight + 1;
-        AddDocument(e.documents, x.document.doc);
+        AddDocument(e.documents, scope.doc);
       }
     }
   }
@@ -427,14 +472,19 @@ std::pair<EdgeId, bool> GraphImpl::EnsureEdge(VertexId s, VertexId t, EdgeKind k
   return {AppendEdge(s, t, std::move(p)), true};
 }
 
-void GraphImpl::AddSupport(EdgeProps& e, const std::string& doc, const Span& span, const std::string& sentence) {
+void GraphImpl::AddDocument(ListView<std::string_view>& docs, std::string_view doc) {
+  // A document is merged in one AddExtraction call, so if present it is last.
+  if (docs.empty() || docs.back() != doc) arena_.Append(docs, doc);
+}
+
+void GraphImpl::AddSupport(EdgeProps& e, std::string_view doc, const Span& span, std::string_view sentence) {
   AddDocument(e.documents, doc);
   if (span.end > span.start || !sentence.empty()) {
     bool seen = false;
-    for (auto it = e.evidence.rbegin(); it != e.evidence.rend() && it->doc == doc; ++it) {
-      if (it->span == span) seen = true;
+    for (size_t i = e.evidence.size(); i > 0 && e.evidence[i - 1].doc == doc; --i) {
+      if (e.evidence[i - 1].span == span) seen = true;
     }
-    if (!seen) e.evidence.push_back(Evidence{doc, span, sentence});
+    if (!seen) arena_.Append(e.evidence, Evidence{doc, span, sentence});
   }
   e.weight = static_cast<double>(std::max<size_t>({1, e.evidence.size(), e.documents.size()}));
 }
@@ -471,7 +521,7 @@ void GraphImpl::IndexEntity(VertexId v) {
   const VertexProps& p = g_[v];
   NameIndex& idx = index_[TypeIndex(p.type)];
   idx.names[p.name].push_back(v);
-  for (const std::string& a : p.aliases) idx.aliases[a].push_back(v);
+  for (std::string_view a : p.aliases) idx.aliases[a].push_back(v);
   if (!p.region_code.empty()) region_by_code_.emplace(p.region_code, v);
 }
 
@@ -490,15 +540,16 @@ void GraphImpl::RebuildIndexes() {
       IndexEntity(v);
       continue;
     }
-    sources_.emplace(p.doc, v);
+    sources_.emplace(p.name, v);
     ++num_sources_;
-    hashes_.insert(p.content_hash.empty() ? "doc:" + p.doc : p.content_hash);
+    const SourceProps& s = *p.source;
+    hashes_.insert(s.content_hash.empty() ? "doc:" + s.doc : s.content_hash);
   }
 }
 
 std::vector<VertexId> GraphImpl::FindByName(std::string_view name, std::optional<EntityType> type) const {
   std::vector<VertexId> out;
-  const std::string key(name);
+  const std::string_view key = name;
   for (EntityType t : kAllEntityTypes) {
     if (type && *type != t) continue;
     const NameIndex& idx = index_[TypeIndex(t)];
@@ -514,7 +565,7 @@ std::vector<VertexId> GraphImpl::FindByName(std::string_view name, std::optional
 }
 
 std::optional<VertexId> GraphImpl::FindSource(std::string_view doc) const {
-  const auto it = sources_.find(std::string(doc));
+  const auto it = sources_.find(doc);
   if (it == sources_.end()) return std::nullopt;
   return it->second;
 }

@@ -5,14 +5,21 @@
 // VertexProps (vertex descriptors are the dense VertexIds) and whose edge
 // bundle is the edge's dense id; the EdgeProps live in edges_, indexed by id,
 // so edge ids stay dense and stable and algorithms get an edge index for free.
+// Every string and list the props show lives in the graph's Arena: a loaded
+// graph is a few large blocks, not tens of millions of small allocations.
 // The adjacency is undirected: every question asked of the graph (neighbours,
 // paths, components, centrality) walks edges both ways; an edge's direction
 // is kept in its EdgeRecord.
 #ifndef POLICYKG_GRAPH_GRAPH_IMPL_H_
 #define POLICYKG_GRAPH_GRAPH_IMPL_H_
 
+#include <algorithm>
 #include <array>
+#include <cstdlib>
+#include <deque>
+#include <memory>
 #include <string>
+#include <type_traits>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -40,6 +47,70 @@ using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undire
                                          boost::no_property, boost::vecS>;
 using BoostVertex = BoostGraph::vertex_descriptor;
 using BoostEdge = BoostGraph::edge_descriptor;
+
+// Storage that never moves or shrinks until the graph is destroyed, so the
+// string_views and ListViews handed out stay valid. Holds trivially copyable
+// values only (bytes, string_views, Evidence): nothing to destroy.
+class Arena {
+ public:
+  // A block of malloc'd bytes (not zeroed: every byte is written before use).
+  struct FreeBytes {
+    void operator()(char* p) const { std::free(p); }
+  };
+  using Block = std::unique_ptr<char, FreeBytes>;
+  static Block NewBlock(size_t bytes);
+
+  std::string_view Copy(std::string_view s);
+  template <typename T>
+  T* Allocate(size_t n) {
+    static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>);
+    return reinterpret_cast<T*>(Raw(n * sizeof(T), alignof(T)));
+  }
+  // A list's storage holds Capacity(size) elements (a power of two): lists
+  // grow in place until full, then move to storage twice the size. Loaded
+  // lists are laid out the same way, so appending never overwrites what an
+  // older view of the list shows.
+  static size_t Capacity(size_t n) {
+    size_t c = 1;
+    while (c < n) c <<= 1;
+    return n == 0 ? 0 : c;
+  }
+  template <typename T>
+  ListView<T> NewList(size_t n, T** data) {
+    *data = n ? Allocate<T>(Capacity(n)) : nullptr;
+    return ListView<T>(*data, n);
+  }
+  template <typename T>
+  void Append(ListView<T>& list, const T& value) {
+    const size_t n = list.size();
+    // Arena memory is ours to write; ListView only hands it out read-only.
+    T* data = const_cast<T*>(list.data());
+    if ((n & (n - 1)) == 0) {  // 0 or a power of two: full
+      T* grown = Allocate<T>(n ? 2 * n : 1);
+      std::copy(list.begin(), list.end(), grown);
+      data = grown;
+    }
+    data[n] = value;
+    list = ListView<T>(data, n + 1);
+  }
+  // The list without its element i, in new storage (older views keep theirs).
+  template <typename T>
+  void Erase(ListView<T>& list, size_t i) {
+    T* data;
+    ListView<T> out = NewList<T>(list.size() - 1, &data);
+    std::copy(list.begin(), list.begin() + i, data);
+    std::copy(list.begin() + i + 1, list.end(), data + i);
+    list = out;
+  }
+  // Takes ownership of a block already filled (a loaded file's strings).
+  void Adopt(Block block) { blocks_.push_back(std::move(block)); }
+
+ private:
+  char* Raw(size_t bytes, size_t align);
+  std::vector<Block> blocks_;
+  char* next_ = nullptr;
+  size_t left_ = 0;
+};
 
 struct EdgeRecord {
   VertexId source = 0;
@@ -70,9 +141,13 @@ class GraphImpl final : public Graph {
   const BoostGraph& boost_graph() const { return g_; }
 
   // Used by the loader: size the graph, fill vertices, append edges without
-  // merging, then index. The loader checks ids before calling.
+  // merging, then index. The loader checks ids before calling and keeps every
+  // string and list it sets in arena().
   void PrepareLoad(size_t vertices) { g_ = BoostGraph(vertices); }
   VertexProps& mutable_vertex(VertexId v) { return g_[v]; }
+  Arena& arena() { return arena_; }
+  // A source vertex's record (the props point at it).
+  const SourceProps* NewSourceProps(SourceProps s);
   // All edges at once, with every adjacency list sized before it is filled.
   void LoadEdges(std::vector<EdgeRecord> edges);
   VertexId AppendVertex(VertexProps props);
@@ -86,9 +161,10 @@ class GraphImpl final : public Graph {
   struct DocScope;  // per-document state of one AddExtraction (graph_impl.cc)
   // Name and alias index of one entity type. Several vertices may share a
   // name (regions of one name in two provinces) or an alias (市科技局).
+  // Keys are views of the arena copies of the names.
   struct NameIndex {
-    std::unordered_map<std::string, std::vector<VertexId>> names;
-    std::unordered_map<std::string, std::vector<VertexId>> aliases;
+    std::unordered_map<std::string_view, std::vector<VertexId>> names;
+    std::unordered_map<std::string_view, std::vector<VertexId>> aliases;
   };
 
   VertexId AddSource(const DocumentInfo& d);
@@ -96,12 +172,12 @@ class GraphImpl final : public Graph {
   VertexId MergeRegion(const Entity& e, int division, DocScope& scope, const Gazetteer& gazetteer);
   VertexId EnsureDivision(int division, const Gazetteer& gazetteer);
   void LinkHierarchy(VertexId v, int division, const Gazetteer& gazetteer);
-  std::optional<VertexId> FindMergeTarget(EntityType type, const std::string& name,
+  std::optional<VertexId> FindMergeTarget(EntityType type, std::string_view name,
                                           const std::vector<std::string>& aliases) const;
-  VertexId NewEntity(EntityType type, const std::string& name);
-  void AddNames(VertexId v, const std::string& name, const std::vector<std::string>& aliases);
-  void AddAlias(VertexId v, const std::string& alias);
-  void Rename(VertexId v, const std::string& name);
+  VertexId NewEntity(EntityType type, std::string_view name);
+  void AddNames(VertexId v, std::string_view name, const std::vector<std::string>& aliases);
+  void AddAlias(VertexId v, std::string_view alias);
+  void Rename(VertexId v, std::string_view name);
   void SetJurisdiction(VertexId v, const Extraction& x, DocScope& scope, const Gazetteer& gazetteer);
   void AddCoMentions(const Extraction& x, DocScope& scope);
 
@@ -110,16 +186,18 @@ class GraphImpl final : public Graph {
   std::optional<EdgeId> FindEdge(VertexId s, VertexId t, EdgeKind kind, RelationType rel) const;
   // The edge, and whether it was created now.
   std::pair<EdgeId, bool> EnsureEdge(VertexId s, VertexId t, EdgeKind kind, RelationType rel);
-  static void AddSupport(EdgeProps& e, const std::string& doc, const Span& span,
-                         const std::string& sentence);
+  void AddDocument(ListView<std::string_view>& docs, std::string_view doc);
+  void AddSupport(EdgeProps& e, std::string_view doc, const Span& span, std::string_view sentence);
   void IndexEntity(VertexId v);
 
   BuildOptions options_;
+  Arena arena_;  // before everything that views it, so destroyed after it
+  std::deque<SourceProps> source_props_;  // a deque: VertexProps::source stays valid
   BoostGraph g_;
   std::vector<EdgeRecord> edges_;
   std::array<NameIndex, std::size(kAllEntityTypes)> index_;
-  std::unordered_map<std::string, VertexId> region_by_code_;
-  std::unordered_map<std::string, VertexId> sources_;  // doc -> (first) vertex of that name
+  std::unordered_map<std::string_view, VertexId> region_by_code_;
+  std::unordered_map<std::string_view, VertexId> sources_;  // doc -> (first) vertex of that name
   size_t num_sources_ = 0;
   std::unordered_set<std::string> hashes_;             // content hashes (or "doc:" keys)
 };

@@ -14,7 +14,7 @@ std::string Quote(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 std::string Describe(const Graph& g, VertexId v) {
   const VertexProps& p = g.vertex(v);
-  return p.name + " (" + std::string(ToString(p.type)) + ")";
+  return std::string(p.name) + " (" + std::string(ToString(p.type)) + ")";
 }
 
 // "Type:name" or "Type:name@code": the entity with that id.
@@ -67,8 +67,8 @@ Result<VertexId> ResolveEntity(const Graph& g, std::string_view name, std::optio
     std::string msg = Quote(name) + " names " + std::to_string(found.size()) + " entities; give one of their ids:";
     for (VertexId v : found) {
       const VertexProps& p = g.vertex(v);
-      msg += " " + p.id;
-      if (!p.region_code.empty()) msg += " (" + p.region_code + ")";
+      msg += " " + std::string(p.id);
+      if (!p.region_code.empty()) msg += " (" + std::string(p.region_code) + ")";
     }
     return Status::InvalidArgument(msg);
   }
@@ -97,14 +97,14 @@ std::vector<VertexId> Find(const Graph& g, std::string_view text, std::optional<
     const VertexProps& p = g.vertex(v);
     if (p.kind != VertexKind::kEntity || (type && p.type != *type)) continue;
     int best = 3;
-    const auto match = [&](const std::string& form) {
+    const auto match = [&](std::string_view form) {
       const std::string f = AsciiLower(form);
       const size_t at = f.find(needle);
       if (at == std::string::npos) return;
       best = std::min(best, f.size() == needle.size() ? 0 : at == 0 ? 1 : 2);
     };
     match(p.name);
-    for (const std::string& a : p.aliases) match(a);
+    for (std::string_view a : p.aliases) match(a);
     if (best < 3) hits.push_back(Hit{best, CodePointCount(p.name), v});
   }
   std::sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {
@@ -181,7 +181,7 @@ Result<std::vector<Reached>> InRegion(const Graph& g, std::string_view region, s
   }
   std::vector<Reached> inside = Contained(g, *r);
   std::unordered_set<VertexId> seen;
-  std::unordered_set<std::string> region_names;
+  std::unordered_set<std::string_view> region_names;
   for (const Reached& x : inside) {
     seen.insert(x.vertex);
     const VertexProps& p = g.vertex(x.vertex);

@@ -35,9 +35,9 @@ std::string Number(double d) {
   return buf;
 }
 
-std::string Join(const std::vector<std::string>& v, const char* sep) {
+std::string Join(ListView<std::string_view> v, const char* sep) {
   std::string out;
-  for (size_t i = 0; i < v.size(); ++i) out += (i ? sep : "") + v[i];
+  for (size_t i = 0; i < v.size(); ++i) (out += i ? sep : "") += v[i];
   return out;
 }
 
@@ -74,7 +74,7 @@ class Table {
 std::string Via(const Graph& g, const Reached& r) {
   const EdgeProps& e = g.edge(r.via);
   const bool vertex_is_source = g.source(r.via) == r.vertex;
-  return EdgeLabel(e) + (vertex_is_source ? " -> " : " <- ") + g.vertex(r.parent).name;
+  return EdgeLabel(e) + (vertex_is_source ? " -> " : " <- ") + std::string(g.vertex(r.parent).name);
 }
 
 std::string RenderReached(const Graph& g, const std::vector<Reached>& found, Format f) {
@@ -98,7 +98,7 @@ std::string RenderReached(const Graph& g, const std::vector<Reached>& found, For
   }
   Table t({"NAME", "TYPE", "DISTANCE", "VIA"});
   for (const Reached& r : found) {
-    t.Add({g.vertex(r.vertex).name, TypeName(g.vertex(r.vertex)), std::to_string(r.distance), Via(g, r)});
+    t.Add({std::string(g.vertex(r.vertex).name), TypeName(g.vertex(r.vertex)), std::to_string(r.distance), Via(g, r)});
   }
   return t.Render();
 }
@@ -138,7 +138,7 @@ std::string RenderFind(const Graph& g, const std::vector<VertexId>& found, Forma
       KeyStr(w, "id", p.id);
       w.Key("aliases");
       w.StartArray();
-      for (const std::string& a : p.aliases) Str(w, a);
+      for (std::string_view a : p.aliases) Str(w, a);
       w.EndArray();
       w.Key("documents");
       w.Uint64(p.documents.size());
@@ -150,7 +150,7 @@ std::string RenderFind(const Graph& g, const std::vector<VertexId>& found, Forma
   Table t({"NAME", "TYPE", "DOCS", "ALIASES"});
   for (VertexId v : found) {
     const VertexProps& p = g.vertex(v);
-    t.Add({p.name, TypeName(p), std::to_string(p.documents.size()), Join(p.aliases, "、")});
+    t.Add({std::string(p.name), TypeName(p), std::to_string(p.documents.size()), Join(p.aliases, "、")});
   }
   return t.Render();
 }
@@ -165,11 +165,11 @@ std::string RenderCard(const Graph& g, const Card& card, Format f) {
     KeyStr(w, "id", p.id);
     w.Key("aliases");
     w.StartArray();
-    for (const std::string& a : p.aliases) Str(w, a);
+    for (std::string_view a : p.aliases) Str(w, a);
     w.EndArray();
     w.Key("documents");
     w.StartArray();
-    for (const std::string& d : p.documents) Str(w, d);
+    for (std::string_view d : p.documents) Str(w, d);
     w.EndArray();
     w.Key("mentions");
     w.Uint64(p.mentions.size());
@@ -190,7 +190,7 @@ std::string RenderCard(const Graph& g, const Card& card, Format f) {
       w.Bool(e.from_gazetteer);
       w.Key("documents");
       w.StartArray();
-      for (const std::string& d : e.documents) Str(w, d);
+      for (std::string_view d : e.documents) Str(w, d);
       w.EndArray();
       w.Key("evidence");
       w.StartArray();
@@ -213,11 +213,11 @@ std::string RenderCard(const Graph& g, const Card& card, Format f) {
     w.EndObject();
     return Done(buf);
   }
-  std::string out = p.name + "  (" + TypeName(p) + ")\n";
-  out += "  id:           " + p.id + "\n";
+  std::string out = std::string(p.name) + "  (" + TypeName(p) + ")\n";
+  out += "  id:           " + std::string(p.id) + "\n";
   if (!p.aliases.empty()) out += "  aliases:      " + Join(p.aliases, "、") + "\n";
-  if (!p.region_code.empty()) out += "  region:       " + p.region_code + " (" + p.region_level + ")\n";
-  if (!p.jurisdiction.empty()) out += "  jurisdiction: " + p.jurisdiction + "\n";
+  if (!p.region_code.empty()) out += "  region:       " + std::string(p.region_code) + " (" + std::string(p.region_level) + ")\n";
+  if (!p.jurisdiction.empty()) out += "  jurisdiction: " + std::string(p.jurisdiction) + "\n";
   out += "  documents:    " + std::to_string(p.documents.size()) +
          (p.documents.empty() ? "" : " (" + Join(p.documents, ", ") + ")") + "\n";
   out += "  mentions:     " + std::to_string(p.mentions.size()) + "\n";
@@ -227,11 +227,11 @@ std::string RenderCard(const Graph& g, const Card& card, Format f) {
     const EdgeProps& e = g.edge(i.edge);
     const VertexProps& o = g.vertex(i.other);
     out += std::string("  ") + (i.outgoing ? "-[" : "<-[") + EdgeLabel(e) + (i.outgoing ? "]-> " : "]- ") +
-           o.name + " (" + TypeName(o) + ")";
+           std::string(o.name) + " (" + TypeName(o) + ")";
     if (e.weight > 1) out += "  x" + Number(e.weight);
     if (e.from_gazetteer) out += "  [gazetteer]";
     out += "\n";
-    for (const Evidence& ev : e.evidence) out += "      " + ev.doc + ": " + ev.sentence + "\n";
+    for (const Evidence& ev : e.evidence) out += "      " + std::string(ev.doc) + ": " + std::string(ev.sentence) + "\n";
   }
   return out;
 }
@@ -283,14 +283,14 @@ std::string RenderPath(const Graph& g, const Path& path, Format f) {
   std::string out;
   for (size_t i = 0; i < path.nodes.size(); ++i) {
     const VertexProps& p = g.vertex(path.nodes[i]);
-    out += p.name + " (" + TypeName(p) + ")\n";
+    out += std::string(p.name) + " (" + TypeName(p) + ")\n";
     if (i >= path.edges.size()) break;
     const EdgeId id = path.edges[i];
     const EdgeProps& e = g.edge(id);
     const bool forward = g.source(id) == path.nodes[i];
     out += std::string("  ") + (forward ? "-[" : "<-[") + EdgeLabel(e) + (forward ? "]->" : "]-");
     if (e.from_gazetteer) out += "  [gazetteer]";
-    if (!e.evidence.empty()) out += "  " + e.evidence.front().doc + ": " + e.evidence.front().sentence;
+    if (!e.evidence.empty()) out += "  " + std::string(e.evidence.front().doc) + ": " + std::string(e.evidence.front().sentence);
     out += "\n";
   }
   return out;
@@ -315,7 +315,7 @@ std::string RenderTop(const Graph& g, const std::vector<Scored>& top, Format f) 
   Table t({"RANK", "NAME", "TYPE", "SCORE"});
   for (size_t i = 0; i < top.size(); ++i) {
     const VertexProps& p = g.vertex(top[i].vertex);
-    t.Add({std::to_string(i + 1), p.name, TypeName(p), Number(top[i].score)});
+    t.Add({std::to_string(i + 1), std::string(p.name), TypeName(p), Number(top[i].score)});
   }
   return t.Render();
 }
@@ -343,7 +343,7 @@ std::string RenderCommunities(const Graph& g, const std::vector<Community>& grou
   std::string out;
   for (const Community& c : groups) {
     out += "community " + std::to_string(c.id) + " (" + std::to_string(c.members.size()) + "):\n";
-    for (VertexId v : c.members) out += "  " + g.vertex(v).name + " (" + TypeName(g.vertex(v)) + ")\n";
+    for (VertexId v : c.members) out += "  " + std::string(g.vertex(v).name) + " (" + TypeName(g.vertex(v)) + ")\n";
   }
   if (groups.empty()) out = "(none)\n";
   return out;

@@ -15,7 +15,7 @@ constexpr size_t kMaxSuggestions = 5;
 std::string Suggestions(const Graph& graph, std::string_view focus) {
   std::string out;
   for (const Suggestion& s : Suggest(graph, focus, kMaxSuggestions)) {
-    const std::string& name = graph.vertex(s.vertex).name;
+    const std::string name(graph.vertex(s.vertex).name);
     out += out.empty() ? "did you mean " : ", ";
     out += s.form == name ? name : s.form + " (" + name + ")";
   }

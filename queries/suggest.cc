@@ -29,7 +29,7 @@ std::vector<Suggestion> Suggest(const Graph& g, std::string_view name, size_t li
   const size_t contained_rank = max_distance + 1;
   std::vector<Suggestion> found;
   std::vector<size_t> degree;
-  const auto consider = [&](VertexId v, const std::string& form) {
+  const auto consider = [&](VertexId v, std::string_view form) {
     const std::u32string f = Utf8ToU32(form);
     const size_t gap = f.size() > query.size() ? f.size() - query.size() : query.size() - f.size();
     size_t d = contained_rank + 1;
@@ -42,13 +42,13 @@ std::vector<Suggestion> Suggest(const Graph& g, std::string_view name, size_t li
         return;
       }
     }
-    found.push_back(Suggestion{v, form, d});
+    found.push_back(Suggestion{v, std::string(form), d});
   };
   for (VertexId v = 0; v < g.num_vertices(); ++v) {
     const VertexProps& p = g.vertex(v);
     if (p.kind != VertexKind::kEntity) continue;
     consider(v, p.name);
-    for (const std::string& a : p.aliases) consider(v, a);
+    for (std::string_view a : p.aliases) consider(v, a);
   }
   const auto degree_of = [&](VertexId v) {
     size_t n = 0;

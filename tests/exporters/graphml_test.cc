@@ -76,8 +76,8 @@ TEST(Graphml, BoostReadsBackEveryVertexWithItsProperties) {
       EXPECT_EQ(got.mentions, static_cast<int>(want.mentions.size()));
     } else {
       EXPECT_EQ(got.type, "Source");
-      EXPECT_EQ(got.chars, want.chars);
-      EXPECT_EQ(got.label, want.title);
+      EXPECT_EQ(got.chars, want.source->chars);
+      EXPECT_EQ(got.label, want.source->title);
     }
   }
 }

@@ -31,7 +31,7 @@ TEST(Dot, ContainsEveryNodeWithItsLabelAndStyle) {
     const VertexProps& p = g->vertex(v);
     EXPECT_THAT(dot, HasSubstr("  " + NodeId(v) + " [label=")) << p.name;
     if (p.name != kTricky) {
-      EXPECT_THAT(dot, HasSubstr("label=\"" + p.name + "\""));
+      EXPECT_THAT(dot, HasSubstr("label=\"" + std::string(p.name) + "\""));
     }
     EXPECT_THAT(dot, HasSubstr("fillcolor=\"" + std::string(StyleOf(VertexTypeName(p)).colour) + "\""));
   }

@@ -3,6 +3,7 @@
 #ifndef POLICYKG_TESTS_EXPORTERS_NEO4J_TEST_GRAPH_H_
 #define POLICYKG_TESTS_EXPORTERS_NEO4J_TEST_GRAPH_H_
 
+#include <deque>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,21 +19,24 @@ class Neo4jTestGraph : public Graph {
     VertexProps v;
     v.kind = VertexKind::kEntity;
     v.type = type;
-    v.name = name;
-    v.id = std::string(ToString(type)) + ":" + name;
-    v.aliases = std::move(aliases);
-    v.documents = std::move(documents);
-    v.mentions.resize(v.documents.size());
+    v.name = Keep(name);
+    v.id = Keep(std::string(ToString(type)) + ":" + name);
+    v.aliases = KeepList(aliases);
+    v.documents = KeepList(documents);
+    v.mentions = KeepEvidence(std::vector<Evidence>(documents.size()));
     vertices_.push_back(std::move(v));
     return static_cast<VertexId>(vertices_.size() - 1);
   }
   VertexId AddSource(const std::string& doc, const std::string& title) {
     VertexProps v;
     v.kind = VertexKind::kSource;
-    v.id = "Source:" + doc;
-    v.doc = doc;
-    v.title = title;
-    v.content_hash = "hash-" + doc;
+    v.id = Keep("Source:" + doc);
+    SourceProps s;
+    s.doc = doc;
+    s.title = title;
+    s.content_hash = "hash-" + doc;
+    sources_.push_back(std::move(s));
+    v.source = &sources_.back();
     vertices_.push_back(std::move(v));
     return static_cast<VertexId>(vertices_.size() - 1);
   }
@@ -45,8 +49,8 @@ class Neo4jTestGraph : public Graph {
     EdgeProps e;
     e.kind = EdgeKind::kRelation;
     e.rel = rel;
-    e.documents = {doc};
-    e.evidence = {Evidence{doc, Span{0, 1}, sentence}};
+    e.documents = KeepList({doc});
+    e.evidence = KeepEvidence({Evidence{Keep(doc), Span{0, 1}, Keep(sentence)}});
     return AddEdge(from, to, std::move(e));
   }
 
@@ -72,11 +76,31 @@ class Neo4jTestGraph : public Graph {
   std::string Serialize() const override { return ""; }
 
  private:
+  // Owns what the props view, as a Graph does (deques: elements never move).
+  std::string_view Keep(std::string s) {
+    strings_.push_back(std::move(s));
+    return strings_.back();
+  }
+  ListView<std::string_view> KeepList(const std::vector<std::string>& items) {
+    std::vector<std::string_view> views;
+    for (const std::string& s : items) views.push_back(Keep(s));
+    lists_.push_back(std::move(views));
+    return ListView<std::string_view>(lists_.back().data(), lists_.back().size());
+  }
+  ListView<Evidence> KeepEvidence(std::vector<Evidence> evidence) {
+    evidence_.push_back(std::move(evidence));
+    return ListView<Evidence>(evidence_.back().data(), evidence_.back().size());
+  }
+
   struct Stored {
     VertexId from, to;
     EdgeProps props;
   };
   BuildOptions options_;
+  std::deque<std::string> strings_;
+  std::deque<std::vector<std::string_view>> lists_;
+  std::deque<std::vector<Evidence>> evidence_;
+  std::deque<SourceProps> sources_;
   std::vector<VertexProps> vertices_;
   std::vector<Stored> edges_;
 };

@@ -58,7 +58,7 @@ VertexId V(const Graph& g, const char* name) { return g.FindByName(name).at(0); 
 
 std::map<std::string, int> Names(const Graph& g, const std::vector<Reached>& r) {
   std::map<std::string, int> out;
-  for (const Reached& x : r) out[g.vertex(x.vertex).name] = x.distance;
+  for (const Reached& x : r) out[std::string(g.vertex(x.vertex).name)] = x.distance;
   return out;
 }
 
@@ -107,7 +107,7 @@ TEST(Algorithms, ShortestPathListsNodesAndTheEdgesBetween) {
   const auto p = ShortestPath(*g, V(*g, "青禾公司"), V(*g, "星火计划"), EdgeFilter{});
   ASSERT_TRUE(p.has_value());
   std::vector<std::string> names;
-  for (VertexId v : p->nodes) names.push_back(g->vertex(v).name);
+  for (VertexId v : p->nodes) names.emplace_back(g->vertex(v).name);
   EXPECT_THAT(names, ElementsAre("青禾公司", "湖光大学研究院", "湖光大学", "雾岭市", "雾岭市科学技术局", "星火计划"));
   ASSERT_EQ(p->edges.size(), 5u);
   EXPECT_EQ(g->edge(p->edges[0]).rel, kCooperates);

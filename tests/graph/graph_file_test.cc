@@ -70,11 +70,19 @@ void ExpectSameGraph(const Graph& a, const Graph& b) {
     EXPECT_EQ(x.region_code, y.region_code);
     EXPECT_EQ(x.region_level, y.region_level);
     EXPECT_EQ(x.jurisdiction, y.jurisdiction);
-    EXPECT_EQ(x.title, y.title);
-    EXPECT_EQ(x.issuer, y.issuer);
-    EXPECT_EQ(x.path, y.path);
-    EXPECT_EQ(x.content_hash, y.content_hash);
-    EXPECT_EQ(x.chars, y.chars);
+    ASSERT_EQ(x.source == nullptr, y.source == nullptr);
+    ASSERT_EQ(x.source != nullptr, x.kind == VertexKind::kSource);
+    if (x.source) {
+      EXPECT_EQ(x.source->doc, y.source->doc);
+      EXPECT_EQ(x.source->path, y.source->path);
+      EXPECT_EQ(x.source->title, y.source->title);
+      EXPECT_EQ(x.source->number, y.source->number);
+      EXPECT_EQ(x.source->issuer, y.source->issuer);
+      EXPECT_EQ(x.source->date, y.source->date);
+      EXPECT_EQ(x.source->content_hash, y.source->content_hash);
+      EXPECT_EQ(x.source->encoding, y.source->encoding);
+      EXPECT_EQ(x.source->chars, y.source->chars);
+    }
   }
   for (EdgeId e = 0; e < a.num_edges(); ++e) {
     const EdgeProps &x = a.edge(e), &y = b.edge(e);
@@ -171,6 +179,35 @@ TEST(GraphFile, NewerVersionIsRefusedWithAClearMessage) {
   const Status s = LoadBytes(bytes, "version");
   EXPECT_EQ(s.code(), Status::Code::kCorrupt);
   EXPECT_THAT(s.message(), ::testing::HasSubstr("version 9"));
+}
+
+TEST(GraphFile, FirstVersionIsRefusedWithAClearMessage) {
+  ASSERT_TRUE(Sample()->Save(TempPath("v1")).ok());
+  std::string bytes = *ReadFile(TempPath("v1"));
+  std::remove(TempPath("v1").c_str());
+  bytes[8] = 1;  // files of the first format: every string copied per record
+  const Status s = LoadBytes(bytes, "version1");
+  EXPECT_EQ(s.code(), Status::Code::kCorrupt);
+  EXPECT_THAT(s.message(), ::testing::HasSubstr("version 1 is not supported"));
+  EXPECT_THAT(s.message(), ::testing::HasSubstr("rebuild the graph"));
+}
+
+TEST(GraphFile, ViewsOfALoadedGraphSurviveItsGrowth) {
+  const std::string path = TempPath("grow");
+  ASSERT_TRUE(Sample()->Save(path).ok());
+  auto loaded = Graph::Load(path);
+  std::remove(path.c_str());
+  ASSERT_TRUE(loaded.ok());
+  Graph& g = **loaded;
+  const VertexId v = g.FindByName("湖光大学", kInstitute).at(0);
+  const ListView<std::string_view> before = g.vertex(v).documents;
+  const std::vector<std::string> copy(before.begin(), before.end());
+  for (const char* doc : {"c.txt", "d.txt", "e.txt"}) {
+    ASSERT_TRUE(g.AddExtraction(Doc(doc).Ent(kInstitute, "湖光大学"), Gaz()));
+  }
+  EXPECT_EQ(std::vector<std::string>(before.begin(), before.end()), copy);
+  EXPECT_EQ(g.vertex(v).documents.size(), copy.size() + 3);
+  EXPECT_EQ(g.vertex(v).documents.back(), "e.txt");
 }
 
 TEST(GraphFile, EveryTruncationIsCorrupt) {

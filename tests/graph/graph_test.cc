@@ -140,10 +140,10 @@ TEST(Graph, TwoFilesOfOneNameAreTwoSources) {
   g->AddExtraction(Doc("a.txt").Hash("h2").Ent(kInstitute, "湖光大学"), Gaz());
   EXPECT_EQ(g->num_sources(), 2u);
   const VertexId first = *g->FindSource("a.txt");
-  EXPECT_EQ(g->vertex(first).content_hash, "h1");
+  EXPECT_EQ(g->vertex(first).source->content_hash, "h1");
   std::vector<std::string> ids;
   for (VertexId v = 0; v < g->num_vertices(); ++v) {
-    if (g->vertex(v).kind == VertexKind::kSource) ids.push_back(g->vertex(v).id);
+    if (g->vertex(v).kind == VertexKind::kSource) ids.emplace_back(g->vertex(v).id);
   }
   ASSERT_EQ(ids.size(), 2u);
   EXPECT_NE(ids[0], ids[1]);
@@ -163,10 +163,11 @@ TEST(Graph, SourceVerticesMentionTheirEntities) {
   const VertexProps& s = g->vertex(*src);
   EXPECT_EQ(s.kind, VertexKind::kSource);
   EXPECT_EQ(s.id, "Source:a.txt");
-  EXPECT_EQ(s.title, "关于某事的通知");
-  EXPECT_EQ(s.issuer, "雾岭市科学技术局");
-  EXPECT_EQ(s.content_hash, "hash-a.txt");
-  EXPECT_EQ(s.path, "docs/a.txt");
+  ASSERT_NE(s.source, nullptr);
+  EXPECT_EQ(s.source->title, "关于某事的通知");
+  EXPECT_EQ(s.source->issuer, "雾岭市科学技术局");
+  EXPECT_EQ(s.source->content_hash, "hash-a.txt");
+  EXPECT_EQ(s.source->path, "docs/a.txt");
   const auto mentions = EdgesOf(*g, *src, EdgeKind::kMentions);
   ASSERT_EQ(mentions.size(), 2u);
   const VertexId agency = Only(*g, "雾岭市科学技术局", kAgency);

@@ -59,7 +59,7 @@ TEST(Hierarchy, TownsReachTheirProvince) {
   g->AddExtraction(Doc("a.txt").Ent(kRegion, "松木镇"), TestGazetteer());
   std::vector<std::string> chain;
   for (auto v = g->FindByName("松木镇", kRegion); !v.empty();) {
-    chain.push_back(g->vertex(v[0]).name);
+    chain.emplace_back(g->vertex(v[0]).name);
     const auto up = Parents(*g, v[0]);
     v.clear();
     if (!up.empty()) v.push_back(up[0].first);
@@ -85,8 +85,8 @@ TEST(Hierarchy, OneNameInTwoCitiesIsResolvedByTheDocumentsJurisdiction) {
   ASSERT_EQ(found.size(), 2u);
   std::vector<std::string> codes, parents;
   for (VertexId v : found) {
-    codes.push_back(g->vertex(v).region_code);
-    parents.push_back(g->vertex(Parents(*g, v).at(0).first).name);
+    codes.emplace_back(g->vertex(v).region_code);
+    parents.emplace_back(g->vertex(Parents(*g, v).at(0).first).name);
   }
   EXPECT_THAT(codes, ElementsAre("910202", "910102"));
   EXPECT_THAT(parents, ElementsAre("白石市", "青川市"));

@@ -64,7 +64,7 @@ std::unique_ptr<Graph> Sample() {
 
 std::vector<std::string> Names(const Graph& g, const std::vector<Reached>& r) {
   std::vector<std::string> out;
-  for (const Reached& x : r) out.push_back(g.vertex(x.vertex).name);
+  for (const Reached& x : r) out.emplace_back(g.vertex(x.vertex).name);
   return out;
 }
 
@@ -113,7 +113,7 @@ TEST(Queries, SharedNameAsksForAnId) {
   EXPECT_EQ(r.status().code(), Status::Code::kInvalidArgument);
   EXPECT_THAT(r.status().message(), HasSubstr("Region:东湖区"));
   EXPECT_THAT(r.status().message(), HasSubstr("910102"));
-  const std::string second = g->vertex(g->FindByName("东湖区")[1]).id;
+  const std::string second(g->vertex(g->FindByName("东湖区")[1]).id);
   ASSERT_TRUE(ResolveEntity(*g, second).ok());
   EXPECT_EQ(g->vertex(*ResolveEntity(*g, second)).region_code, "910102");
 }
@@ -121,7 +121,7 @@ TEST(Queries, SharedNameAsksForAnId) {
 TEST(Queries, FindRanksExactThenPrefixThenInside) {
   const auto g = Sample();
   std::vector<std::string> names;
-  for (VertexId v : Find(*g, "湖光大学", std::nullopt, 10)) names.push_back(g->vertex(v).name);
+  for (VertexId v : Find(*g, "湖光大学", std::nullopt, 10)) names.emplace_back(g->vertex(v).name);
   EXPECT_THAT(names, ElementsAre("湖光大学", "湖光大学白石研究院", "湖光大学青川研究院"));
   EXPECT_EQ(Find(*g, "湖光大学", std::nullopt, 1).size(), 1u);
   EXPECT_EQ(Find(*g, "青川", kRegion, 10).size(), 1u);
@@ -179,7 +179,7 @@ TEST(Queries, PathGivesNodesAndRelations) {
   const auto p = FindPath(*g, "青禾科技股份有限公司", "白石市");
   ASSERT_TRUE(p.ok());
   std::vector<std::string> names;
-  for (VertexId v : p->nodes) names.push_back(g->vertex(v).name);
+  for (VertexId v : p->nodes) names.emplace_back(g->vertex(v).name);
   EXPECT_THAT(names, ElementsAre("青禾科技股份有限公司", "湖光大学青川研究院", "湖光大学", "湖光大学白石研究院", "白石市"));
   const auto json = Json(RenderPath(*g, *p, Format::kJson));
   ASSERT_EQ(json["nodes"].Size(), 5u);
@@ -230,7 +230,7 @@ TEST(Queries, CommunitiesLeaveOutSmallGroups) {
   for (const Community& c : groups) {
     EXPECT_GE(c.members.size(), 2u);
     std::vector<std::string> names;
-    for (VertexId v : c.members) names.push_back(g->vertex(v).name);
+    for (VertexId v : c.members) names.emplace_back(g->vertex(v).name);
     if (std::find(names.begin(), names.end(), "红石公司") != names.end()) {
       EXPECT_THAT(names, UnorderedElementsAre("红石公司", "蓝海公司"));
       pair_found = true;

@@ -19,7 +19,7 @@ std::vector<std::string> Names(const Graph& g, const Selection& s) {
   std::vector<std::string> out;
   for (VertexId v : s.vertices) {
     const VertexProps& p = g.vertex(v);
-    out.push_back(p.kind == VertexKind::kEntity ? p.name : "doc:" + p.doc);
+    out.push_back(p.kind == VertexKind::kEntity ? std::string(p.name) : "doc:" + p.source->doc);
   }
   return out;
 }
