@@ -18,6 +18,13 @@ uint64_t HashPair(uint64_t key) { return (key ^ (key >> 29)) * kGolden; }
 // large enough that few absent pairs share a bit with a present one.
 constexpr int kBloomBits = 20;
 
+// Slots for n entries at most half full: a power of two, at least 64.
+size_t SlotsFor(size_t n) {
+  size_t size = 64;
+  while (size < 2 * n) size *= 2;
+  return size;
+}
+
 }  // namespace
 
 size_t NameTable::Probe(std::u32string_view name, uint64_t hash) const {
@@ -29,8 +36,12 @@ size_t NameTable::Probe(std::u32string_view name, uint64_t hash) const {
   }
 }
 
-void NameTable::Grow() {
-  const size_t size = slots_.empty() ? 64 : slots_.size() * 2;
+void NameTable::Reserve(size_t n) {
+  entries_.reserve(n);
+  if (SlotsFor(n) > slots_.size()) Rehash(SlotsFor(n));
+}
+
+void NameTable::Rehash(size_t size) {
   slots_.assign(size, Slot{});
   const size_t mask = size - 1;
   for (int32_t k = 0; k < static_cast<int32_t>(entries_.size()); ++k) {
@@ -43,7 +54,7 @@ void NameTable::Grow() {
 
 std::vector<int>& NameTable::operator[](std::u32string_view name) {
   // At most half full, so probe chains stay short.
-  if ((entries_.size() + 1) * 2 > slots_.size()) Grow();
+  if ((entries_.size() + 1) * 2 > slots_.size()) Rehash(SlotsFor(entries_.size() + 1));
   const uint64_t hash = HashName(name);
   Slot& slot = slots_[Probe(name, hash)];
   if (slot.entry < 0) {
@@ -59,9 +70,13 @@ const std::vector<int>* NameTable::Find(std::u32string_view name) const {
   return at < 0 ? nullptr : &entries_[at].list;
 }
 
-void PairTable::Grow() {
+void PairTable::Reserve(size_t n) {
+  if (SlotsFor(n) > slots_.size()) Rehash(SlotsFor(n));
+}
+
+void PairTable::Rehash(size_t size) {
   std::vector<Entry> old = std::move(slots_);
-  slots_.assign(old.empty() ? 64 : old.size() * 2, Entry{});
+  slots_.assign(size, Entry{});
   used_ = 0;
   for (const Entry& e : old) {
     if (e.bits != 0) Add(static_cast<char32_t>(e.key >> 32), static_cast<char32_t>(e.key), e.bits);
@@ -70,7 +85,7 @@ void PairTable::Grow() {
 
 void PairTable::Add(char32_t a, char32_t b, uint32_t bits) {
   if (bits == 0) return;
-  if ((used_ + 1) * 2 > slots_.size()) Grow();
+  if ((used_ + 1) * 2 > slots_.size()) Rehash(SlotsFor(used_ + 1));
   if (bloom_.empty()) bloom_.assign((size_t{1} << kBloomBits) / 64, 0);
   const uint64_t key = PairKey(a, b);
   const uint64_t hash = HashPair(key);

@@ -18,6 +18,8 @@ namespace policykg {
 // Names -> lists of division indices.
 class NameTable {
  public:
+  // Room for n names without rehashing.
+  void Reserve(size_t n);
   // The list stored for `name`, created empty on first use.
   std::vector<int>& operator[](std::u32string_view name);
   // The list for `name`, or nullptr when the name is not in the table.
@@ -42,7 +44,7 @@ class NameTable {
     uint64_t hash = 0;  // for rehashing
   };
   size_t Probe(std::u32string_view name, uint64_t hash) const;
-  void Grow();
+  void Rehash(size_t slots);
 
   std::vector<Entry> entries_;
   std::vector<Slot> slots_;  // size a power of two
@@ -54,13 +56,15 @@ class NameTable {
 // start no name.
 class PairTable {
  public:
+  // Room for n pairs without rehashing.
+  void Reserve(size_t n);
   // Adds `bits` to the set of (a, b).
   void Add(char32_t a, char32_t b, uint32_t bits);
   // The set of (a, b), 0 when absent.
   uint32_t Get(char32_t a, char32_t b) const;
 
  private:
-  void Grow();
+  void Rehash(size_t slots);
 
   struct Entry {
     uint64_t key = 0;
