@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <unordered_set>
+#include <vector>
 
 #include "base/utf8.h"
 
@@ -133,6 +134,17 @@ constexpr const char* kCloserModifiers[] = {
     "优势", "新兴", "战略性", "现代", "高能级", "行业内", "领军", "龙头", "骨干", "百亿级",
     "千亿级", "亿元以上", "外资", "系列", "科技", "创新", "优秀", "绩效评价优秀",
 };
+
+// kCloserModifiers in UTF-32, converted once (the closer test runs at every
+// enumeration candidate).
+const std::vector<std::u32string>& CloserModifiers() {
+  static const auto* words = [] {
+    auto* v = new std::vector<std::u32string>();
+    for (const char* m : kCloserModifiers) v->push_back(Utf8ToU32(m));
+    return v;
+  }();
+  return *words;
+}
 
 }  // namespace
 
@@ -299,8 +311,7 @@ size_t EnumerationCloserStart(std::u32string_view s, size_t pos, int* count) {
   // Modifiers, possibly several (省级 + 产业).
   for (int round = 0; round < 3; ++round) {
     bool hit = false;
-    for (const char* m : kCloserModifiers) {
-      const std::u32string w = Utf8ToU32(m);
+    for (const std::u32string& w : CloserModifiers()) {
       if (EndsAt(s, p, w)) {
         p -= w.size();
         hit = true;
