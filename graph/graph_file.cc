@@ -421,14 +421,13 @@ Result<std::unique_ptr<GraphImpl>> ReadGraphFile(const std::string& source) {
   RecordReader erec(&er, strings, &arena);
   const size_t ne = er.Count(6);
   if (!vr.ok() || !er.ok()) return Damaged(source, "record counts");
-  graph->PrepareLoad(nv);
+  graph->PrepareLoad(nv, ne);
   for (VertexId v = 0; v < nv; ++v) {
     if (!DecodeVertex(vrec, *graph, &graph->mutable_vertex(v))) return Damaged(source, "vertex " + std::to_string(v));
   }
   if (!vr.done()) return Damaged(source, "vertex section");
-  std::vector<EdgeRecord> edges(ne);
   for (EdgeId e = 0; e < ne; ++e) {
-    EdgeRecord& r = edges[e];
+    EdgeRecord r;
     r.source = static_cast<VertexId>(erec.Below(nv));
     r.target = static_cast<VertexId>(erec.Below(nv));
     EdgeProps& p = r.props;
@@ -442,9 +441,10 @@ Result<std::unique_ptr<GraphImpl>> ReadGraphFile(const std::string& source) {
     p.documents = erec.Strings();
     p.evidence = erec.Evidences();
     if (!er.ok()) return Damaged(source, "edge " + std::to_string(e));
+    graph->AddLoadedEdge(r);
   }
   if (!er.done()) return Damaged(source, "edge section");
-  graph->LoadEdges(std::move(edges));
+  graph->LinkLoadedEdges();
   graph->RebuildIndexes();
   return graph;
 }

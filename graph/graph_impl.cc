@@ -6,6 +6,8 @@
 #include <new>
 #include <utility>
 
+#include <sys/mman.h>
+
 #include "base/utf8.h"
 
 namespace policykg {
@@ -74,26 +76,58 @@ std::unique_ptr<Graph> Graph::Create(const BuildOptions& options) {
   return std::make_unique<GraphImpl>(options);
 }
 
+namespace {
+constexpr size_t kHugePage = size_t{2} << 20;
+constexpr size_t kMapAtLeast = 2 * kHugePage;  // smaller blocks come from malloc
+}  // namespace
+
+void AdviseHugePages(const void* p, size_t bytes) {
+#ifdef MADV_HUGEPAGE
+  // Only whole huge pages inside the region.
+  const uintptr_t begin = (reinterpret_cast<uintptr_t>(p) + kHugePage - 1) & ~(kHugePage - 1);
+  const uintptr_t end = (reinterpret_cast<uintptr_t>(p) + bytes) & ~(kHugePage - 1);
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#else
+  (void)p;
+  (void)bytes;
+#endif
+}
+
+void Arena::Release::operator()(char* p) const {
+  if (mapped) {
+    munmap(p, mapped);
+  } else {
+    std::free(p);
+  }
+}
+
 Arena::Block Arena::NewBlock(size_t bytes) {
-  Block b(static_cast<char*>(std::malloc(std::max<size_t>(bytes, 1))));
-  if (!b) throw std::bad_alloc();
-  return b;
+  if (bytes < kMapAtLeast) {
+    Block b(static_cast<char*>(std::malloc(std::max<size_t>(bytes, 1))));
+    if (!b) throw std::bad_alloc();
+    return b;
+  }
+  void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED) throw std::bad_alloc();
+  AdviseHugePages(p, bytes);
+  return Block(static_cast<char*>(p), Release{bytes});
 }
 
 char* Arena::Raw(size_t bytes, size_t align) {
   const size_t pad = (align - reinterpret_cast<uintptr_t>(next_) % align) % align;
   if (left_ < pad + bytes) {
-    // Chunks of 1 MB; a larger request gets a block of its own and leaves
-    // the current chunk in use.
-    constexpr size_t kChunk = size_t{1} << 20;
-    if (bytes + align > kChunk / 4) {
+    // Chunks from 1 MB, each twice the last up to 64 MB: few blocks for a
+    // big graph, little slack for a small one. A request of more than a
+    // quarter chunk gets a block of its own and leaves the chunk in use.
+    if (bytes + align > chunk_ / 4) {
       blocks_.push_back(NewBlock(bytes + align));
       char* p = blocks_.back().get();
       return p + (align - reinterpret_cast<uintptr_t>(p) % align) % align;
     }
-    blocks_.push_back(NewBlock(kChunk));
+    blocks_.push_back(NewBlock(chunk_));
     next_ = blocks_.back().get();
-    left_ = kChunk;
+    left_ = chunk_;
+    chunk_ = std::min<size_t>(2 * chunk_, size_t{64} << 20);
     return Raw(bytes, align);
   }
   char* p = next_ + pad;
@@ -500,16 +534,34 @@ EdgeId GraphImpl::AppendEdge(VertexId s, VertexId t, EdgeProps props) {
   return id;
 }
 
-void GraphImpl::LoadEdges(std::vector<EdgeRecord> edges) {
-  edges_ = std::move(edges);
+namespace {
+// Reserves a vector's storage and advises huge pages for it before any of it
+// is written.
+template <typename Vector>
+void ReserveHuge(Vector& v, size_t n) {
+  v.reserve(n);
+  AdviseHugePages(v.data(), n * sizeof(typename Vector::value_type));
+}
+}  // namespace
+
+void GraphImpl::PrepareLoad(size_t vertices, size_t edges) {
+  // Boost's storage is public by design (its free functions use it).
+  g_ = BoostGraph();
+  ReserveHuge(g_.m_vertices, vertices);
+  g_.m_vertices.resize(vertices);
+  edges_.clear();
+  ReserveHuge(edges_, edges);
+}
+
+void GraphImpl::LinkLoadedEdges() {
   std::vector<uint32_t> degree(num_vertices(), 0);
   for (const EdgeRecord& e : edges_) {
     ++degree[e.source];
     ++degree[e.target];
   }
-  // Boost's storage is public by design (its free functions use it); sizing
-  // it here saves the reallocations of growing each list edge by edge.
-  g_.m_edges.reserve(edges_.size());
+  // Sizing Boost's storage here saves the reallocations of growing each list
+  // edge by edge.
+  ReserveHuge(g_.m_edges, edges_.size());
   for (VertexId v = 0; v < num_vertices(); ++v) g_.m_vertices[v].m_out_edges.reserve(degree[v]);
   for (EdgeId id = 0; id < edges_.size(); ++id) {
     const EdgeRecord& e = edges_[id];
@@ -534,6 +586,24 @@ void GraphImpl::RebuildIndexes() {
   sources_.clear();
   hashes_.clear();
   num_sources_ = 0;
+  // Sized first: no rehashing while a million names go in.
+  std::array<size_t, std::size(kAllEntityTypes)> names{}, aliases{};
+  size_t sources = 0;
+  for (VertexId v = 0; v < num_vertices(); ++v) {
+    const VertexProps& p = g_[v];
+    if (p.kind == VertexKind::kSource) {
+      ++sources;
+      continue;
+    }
+    ++names[TypeIndex(p.type)];
+    aliases[TypeIndex(p.type)] += p.aliases.size();
+  }
+  for (size_t t = 0; t < index_.size(); ++t) {
+    index_[t].names.reserve(names[t]);
+    index_[t].aliases.reserve(aliases[t]);
+  }
+  sources_.reserve(sources);
+  hashes_.reserve(sources);
   for (VertexId v = 0; v < num_vertices(); ++v) {
     const VertexProps& p = g_[v];
     if (p.kind == VertexKind::kEntity) {
