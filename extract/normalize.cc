@@ -33,9 +33,44 @@ constexpr std::pair<char32_t, char32_t> kSupplementaryNfkc[] = {
 constexpr std::pair<char32_t, char32_t> kCjkRanges[] = {
     {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}};
 
+// The fold of every code point that can change: the BMP and the
+// supplementary ranges above; every other code point folds to itself. Kept
+// to these 66 000 entries instead of one per code point (4.4 MB, faulted in
+// page by page at every start).
+class CodePointMap {
+ public:
+  CodePointMap() : bmp_(0x10000) {
+    std::iota(bmp_.begin(), bmp_.end(), char32_t{0});
+    for (const auto& [lo, hi] : kSupplementaryNfkc) {
+      for (char32_t c = lo; c <= hi; ++c) supplementary_.push_back(c);
+    }
+  }
+  // The entry of c; c must be in the BMP or in kSupplementaryNfkc.
+  char32_t& operator[](char32_t c) { return c < 0x10000 ? bmp_[c] : supplementary_[SupplementaryIndex(c)]; }
+  char32_t Get(char32_t c) const {
+    if (c < 0x10000) return bmp_[c];
+    const size_t k = SupplementaryIndex(c);
+    return k < supplementary_.size() ? supplementary_[k] : c;
+  }
+
+ private:
+  // Index into supplementary_, or supplementary_.size() when c is in no range.
+  size_t SupplementaryIndex(char32_t c) const {
+    size_t offset = 0;
+    for (const auto& [lo, hi] : kSupplementaryNfkc) {
+      if (c >= lo && c <= hi) return offset + (c - lo);
+      offset += hi - lo + 1;
+    }
+    return offset;
+  }
+
+  std::vector<char32_t> bmp_;
+  std::vector<char32_t> supplementary_;
+};
+
 // NFKC of one code point when it is one code point; otherwise the original
 // (e.g. ① -> 1 is kept, ⑴ -> "(1)" and ℃ -> "°C" are not).
-Status ApplyNfkc(std::vector<char32_t>& table) {
+Status ApplyNfkc(CodePointMap& table) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
   if (U_FAILURE(status)) return Status::Unavailable("ICU NFKC data is missing");
@@ -83,7 +118,7 @@ class FoldTable {
  private:
   void Convert(const std::vector<char32_t>& chars);
 
-  std::vector<char32_t> map_;  // indexed by code point, 0x110000 entries
+  CodePointMap map_;
   opencc_t cc_ = nullptr;      // null: no Traditional -> Simplified step
   // done_[c] for a CJK character c: map_[c] holds its OpenCC form. Set after
   // map_[c] is written (release), read before map_[c] is (acquire).
@@ -93,8 +128,6 @@ class FoldTable {
 
 Result<std::shared_ptr<FoldTable>> FoldTable::Build(bool t2s) {
   auto table = std::make_shared<FoldTable>();
-  table->map_.resize(kMaxCodePoint + 1);
-  std::iota(table->map_.begin(), table->map_.end(), char32_t{0});
   POLICYKG_RETURN_IF_ERROR(ApplyNfkc(table->map_));
   if (t2s) {
     const std::string config = OpenCcConfigPath();
@@ -157,7 +190,7 @@ std::u32string FoldTable::Fold(const std::u32string& text) {
     } else if (cc_ != nullptr && c < kCjkEnd && IsCjk(c) && !done_[c].load(std::memory_order_acquire)) {
       pending.push_back(c);
     } else {
-      out[i] = map_[c];
+      out[i] = map_.Get(c);
     }
   }
   if (pending.empty()) return out;
@@ -166,7 +199,7 @@ std::u32string FoldTable::Fold(const std::u32string& text) {
   Convert(pending);
   for (size_t i = 0; i < text.size(); ++i) {
     const char32_t c = text[i];
-    if (c < kCjkEnd && IsCjk(c)) out[i] = map_[c];
+    if (c < kCjkEnd && IsCjk(c)) out[i] = map_.Get(c);
   }
   return out;
 }

@@ -68,6 +68,13 @@ TEST(Normalizer, LazyConversionDoesNotDependOnTheBatch) {
   EXPECT_EQ(n->Fold(block), folded_block);
 }
 
+TEST(Normalizer, SupplementaryCodePoints) {
+  const auto n = Make(true);
+  // Mathematical bold A (U+1D400) and a supplementary compatibility
+  // ideograph (U+2F800 -> U+4E3D) fold; an extension-B ideograph stays.
+  EXPECT_EQ(n->Fold(U"\U0001D400\U0002F800\U00020000"), U"A\u4E3D\U00020000");
+}
+
 TEST(Normalizer, CompatibilityIdeographsFoldThenSimplify) {
   const auto n = Make(true);
   // U+F9B2 is a compatibility form of 零.
