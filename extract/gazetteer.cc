@@ -117,14 +117,12 @@ Status Gazetteer::Parse(std::string_view tsv, const std::string& source) {
 
 void Gazetteer::BuildIndex() {
   auto index = std::make_shared<Index>();
-  // Sized once: rehashing 100 000 names as the tables grow cost more than
-  // filling them.
-  size_t names = 0;
-  for (const Division& d : divisions_) names += 2 + d.aliases.size();
-  index->any_name.Reserve(names);
+  // Sized once: rehashing as the tables grow cost more than filling them.
+  // One slot pair per division suffices for each table (names repeat across
+  // divisions); the pair index, several times smaller, grows by itself.
+  index->any_name.Reserve(divisions_.size());
   index->full_name.Reserve(divisions_.size());
   index->town_short.Reserve(divisions_.size());
-  index->first_two.Reserve(names);
   index->by_code.reserve(divisions_.size());
   const auto add = [&](NameTable& map, const std::string& name, int i) {
     if (name.empty()) return;
