@@ -3,7 +3,9 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <new>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -384,6 +386,38 @@ Result<std::vector<Section>> ReadSections(const std::string& path) {
   return sections;
 }
 
+Status DecodeVertices(RecordReader& r, size_t nv, const std::string& source, GraphImpl& graph) {
+  for (VertexId v = 0; v < nv; ++v) {
+    if (!DecodeVertex(r, graph, &graph.mutable_vertex(v))) return Damaged(source, "vertex " + std::to_string(v));
+  }
+  if (!r.reader().done()) return Damaged(source, "vertex section");
+  return Status::OK();
+}
+
+Status DecodeEdges(Reader& er, const std::vector<std::string_view>& strings, Arena* arena, size_t nv, size_t ne,
+                   const std::string& source, GraphImpl& graph) {
+  RecordReader r(&er, strings, arena);
+  for (EdgeId e = 0; e < ne; ++e) {
+    EdgeRecord rec;
+    rec.source = static_cast<VertexId>(r.Below(nv));
+    rec.target = static_cast<VertexId>(r.Below(nv));
+    EdgeProps& p = rec.props;
+    const uint64_t flags = r.U();
+    const uint64_t kind = flags & kKindMask, rel = flags >> kRelShift;
+    if (kind >= 3 || rel >= std::size(kAllRelationTypes)) return Damaged(source, "edge " + std::to_string(e));
+    p.kind = static_cast<EdgeKind>(kind);
+    p.rel = static_cast<RelationType>(rel);
+    p.from_gazetteer = (flags & kFromGazetteer) != 0;
+    p.weight = (flags & kCountWeight) ? static_cast<double>(r.U()) : er.Double();
+    p.documents = r.Strings();
+    p.evidence = r.Evidences();
+    if (!er.ok()) return Damaged(source, "edge " + std::to_string(e));
+    graph.AddLoadedEdge(rec);
+  }
+  if (!er.done()) return Damaged(source, "edge section");
+  return Status::OK();
+}
+
 }  // namespace
 
 Result<std::unique_ptr<GraphImpl>> ReadGraphFile(const std::string& source) {
@@ -418,34 +452,39 @@ Result<std::unique_ptr<GraphImpl>> ReadGraphFile(const std::string& source) {
   RecordReader vrec(&vr, strings, &arena);
   const size_t nv = vr.Count(10);
   Reader er(edge_section->view());
-  RecordReader erec(&er, strings, &arena);
   const size_t ne = er.Count(6);
   if (!vr.ok() || !er.ok()) return Damaged(source, "record counts");
   graph->PrepareLoad(nv, ne);
-  for (VertexId v = 0; v < nv; ++v) {
-    if (!DecodeVertex(vrec, *graph, &graph->mutable_vertex(v))) return Damaged(source, "vertex " + std::to_string(v));
+
+  // The edges are decoded and linked on a second thread while this one
+  // decodes and indexes the vertices. The two write disjoint state: edge
+  // records, Boost's edge list and each vertex's adjacency list there; vertex
+  // props, source records and name indexes here. The edges' lists go to an
+  // arena of their own, merged into the graph's afterwards.
+  Arena edge_arena;
+  Status edge_status;
+  std::exception_ptr edge_failure;  // a bug or bad_alloc, rethrown here
+  std::thread edge_thread([&] {
+    try {
+      edge_status = DecodeEdges(er, strings, &edge_arena, nv, ne, source, *graph);
+      if (edge_status.ok()) graph->LinkLoadedEdges();
+    } catch (...) {
+      edge_failure = std::current_exception();
+    }
+  });
+  Status vertex_status;
+  try {
+    vertex_status = DecodeVertices(vrec, nv, source, *graph);
+    if (vertex_status.ok()) graph->RebuildIndexes();
+  } catch (...) {
+    edge_thread.join();
+    throw;
   }
-  if (!vr.done()) return Damaged(source, "vertex section");
-  for (EdgeId e = 0; e < ne; ++e) {
-    EdgeRecord r;
-    r.source = static_cast<VertexId>(erec.Below(nv));
-    r.target = static_cast<VertexId>(erec.Below(nv));
-    EdgeProps& p = r.props;
-    const uint64_t flags = erec.U();
-    const uint64_t kind = flags & kKindMask, rel = flags >> kRelShift;
-    if (kind >= 3 || rel >= std::size(kAllRelationTypes)) return Damaged(source, "edge " + std::to_string(e));
-    p.kind = static_cast<EdgeKind>(kind);
-    p.rel = static_cast<RelationType>(rel);
-    p.from_gazetteer = (flags & kFromGazetteer) != 0;
-    p.weight = (flags & kCountWeight) ? static_cast<double>(erec.U()) : er.Double();
-    p.documents = erec.Strings();
-    p.evidence = erec.Evidences();
-    if (!er.ok()) return Damaged(source, "edge " + std::to_string(e));
-    graph->AddLoadedEdge(r);
-  }
-  if (!er.done()) return Damaged(source, "edge section");
-  graph->LinkLoadedEdges();
-  graph->RebuildIndexes();
+  edge_thread.join();
+  if (edge_failure) std::rethrow_exception(edge_failure);
+  if (!vertex_status.ok()) return vertex_status;
+  if (!edge_status.ok()) return edge_status;
+  arena.Absorb(std::move(edge_arena));
   return graph;
 }
 

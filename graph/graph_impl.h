@@ -106,6 +106,13 @@ class Arena {
   }
   // Takes ownership of a block already filled (a loaded file's strings).
   void Adopt(Block block) { blocks_.push_back(std::move(block)); }
+  // Takes over everything another arena holds.
+  void Absorb(Arena&& other) {
+    for (Block& b : other.blocks_) blocks_.push_back(std::move(b));
+    other.blocks_.clear();
+    other.next_ = nullptr;
+    other.left_ = 0;
+  }
 
  private:
   char* Raw(size_t bytes, size_t align);
