@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <unordered_map>
 
+#include <unicode/utf8.h>
+
 #include "base/utf8.h"
 #include "extract/gazetteer_data.h"
 #include "extract/name_table.h"
@@ -58,6 +60,19 @@ size_t SplitInto(std::string_view s, char sep, std::string_view* fields, size_t 
     ++n;
     if (pos == std::string_view::npos) return n;
     start = pos + 1;
+  }
+}
+
+// Utf8ToU32 into a buffer the caller reuses (same decoding, no allocation).
+void DecodeInto(std::string_view utf8, std::u32string* out) {
+  out->clear();
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t length = static_cast<int32_t>(utf8.size());
+  int32_t i = 0;
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT_OR_FFFD(s, i, length, c);
+    out->push_back(static_cast<char32_t>(c));
   }
 }
 
@@ -124,9 +139,10 @@ void Gazetteer::BuildIndex() {
   index->full_name.Reserve(divisions_.size());
   index->town_short.Reserve(divisions_.size());
   index->by_code.reserve(divisions_.size());
+  std::u32string key;  // reused: one decoding buffer for 100 000 names
   const auto add = [&](NameTable& map, const std::string& name, int i) {
     if (name.empty()) return;
-    const std::u32string key = Utf8ToU32(name);
+    DecodeInto(name, &key);
     index->max_length = std::max(index->max_length, static_cast<int>(key.size()));
     if (key.size() >= 2) index->first_two.Add(key[0], key[1], 1u << std::min<size_t>(key.size(), 31));
     std::vector<int>& v = map[key];

@@ -32,12 +32,13 @@ size_t NameTable::Probe(std::u32string_view name, uint64_t hash) const {
   const uint32_t tag = static_cast<uint32_t>(hash >> 32);
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
     const Slot& s = slots_[i];
-    if (s.entry < 0 || (s.tag == tag && entries_[s.entry].name == name)) return i;
+    if (s.entry < 0 || (s.tag == tag && NameOf(entries_[s.entry]) == name)) return i;
   }
 }
 
 void NameTable::Reserve(size_t n) {
   entries_.reserve(n);
+  names_.reserve(n * 4);  // place names run to three or four characters
   if (SlotsFor(n) > slots_.size()) Rehash(SlotsFor(n));
 }
 
@@ -59,7 +60,12 @@ std::vector<int>& NameTable::operator[](std::u32string_view name) {
   Slot& slot = slots_[Probe(name, hash)];
   if (slot.entry < 0) {
     slot = Slot{static_cast<uint32_t>(hash >> 32), static_cast<int32_t>(entries_.size())};
-    entries_.push_back(Entry{std::u32string(name), {}, hash});
+    Entry e;
+    e.offset = static_cast<uint32_t>(names_.size());
+    e.size = static_cast<uint32_t>(name.size());
+    e.hash = hash;
+    names_.append(name);
+    entries_.push_back(std::move(e));
   }
   return entries_[slot.entry].list;
 }

@@ -38,14 +38,19 @@ class NameTable {
     uint32_t tag = 0;
     int32_t entry = -1;  // index into entries_, -1 when free
   };
+  // Names live back to back in one string (one allocation instead of one
+  // per name: building the gazetteer's index is most of a process's start).
   struct Entry {
-    std::u32string name;
-    std::vector<int> list;
+    uint32_t offset = 0;  // of the name in names_
+    uint32_t size = 0;
     uint64_t hash = 0;  // for rehashing
+    std::vector<int> list;
   };
+  std::u32string_view NameOf(const Entry& e) const { return std::u32string_view(names_).substr(e.offset, e.size); }
   size_t Probe(std::u32string_view name, uint64_t hash) const;
   void Rehash(size_t slots);
 
+  std::u32string names_;
   std::vector<Entry> entries_;
   std::vector<Slot> slots_;  // size a power of two
 };
