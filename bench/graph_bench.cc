@@ -10,9 +10,9 @@
 //
 // Targets: load < 5 s, neighbour query < 20 us median, path < 200 ms.
 //
-// Loading is dominated by allocation and page faults (every vertex and edge
-// property is its own std::string/std::vector); glibc's transparent huge
-// pages roughly halve it: GLIBC_TUNABLES=glibc.malloc.hugetlb=1 graph_bench
+// A loaded graph is a few large blocks advised to be huge pages (see
+// graph/graph_impl.h), so no GLIBC_TUNABLES are needed; figures and what is
+// left in bench/README.md.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>

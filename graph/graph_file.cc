@@ -53,32 +53,29 @@ void PutDouble(std::string* out, double d) {
   PutFixed(out, bits, 8);
 }
 
-// Every string once; records hold indices.
+// Every distinct string once, back to back; records hold offsets.
 class StringTable {
  public:
-  uint32_t Intern(std::string_view s) {
-    const auto [it, inserted] = index_.emplace(s, static_cast<uint32_t>(strings_.size()));
-    if (inserted) strings_.push_back(s);
+  uint64_t Intern(std::string_view s) {
+    const auto [it, inserted] = offsets_.emplace(s, bytes_.size());
+    if (inserted) bytes_.append(s.data(), s.size());
     return it->second;
   }
-  void Encode(std::string* out) const {
-    PutVarint(out, strings_.size());
-    for (std::string_view s : strings_) {
-      PutVarint(out, s.size());
-      out->append(s.data(), s.size());
-    }
-  }
+  const std::string& bytes() const { return bytes_; }
 
  private:
-  std::unordered_map<std::string_view, uint32_t> index_;
-  std::vector<std::string_view> strings_;
+  std::unordered_map<std::string_view, uint64_t> offsets_;
+  std::string bytes_;
 };
 
 class RecordWriter {
  public:
   RecordWriter(StringTable* strings, std::string* out) : strings_(strings), out_(out) {}
   void U(uint64_t v) { PutVarint(out_, v); }
-  void S(std::string_view s) { PutVarint(out_, strings_->Intern(s)); }
+  void S(std::string_view s) {
+    PutVarint(out_, s.empty() ? 0 : strings_->Intern(s));
+    PutVarint(out_, s.size());
+  }
   void Strings(ListView<std::string_view> v) {
     U(v.size());
     for (std::string_view s : v) S(s);
@@ -162,15 +159,6 @@ class Reader {
     const uint64_t v = Varint();
     return v < limit ? v : Fail();
   }
-  std::string_view Bytes(size_t n) {
-    if (remaining() < n) {
-      Fail();
-      return {};
-    }
-    const std::string_view s(p_, n);
-    p_ += n;
-    return s;
-  }
   double Double() {
     const uint64_t bits = Fixed(8);
     double d;
@@ -193,23 +181,24 @@ class Reader {
 // grow (Arena::Capacity).
 class RecordReader {
  public:
-  RecordReader(Reader* r, const std::vector<std::string_view>& strings, Arena* arena)
-      : r_(r), strings_(strings), arena_(arena) {}
+  RecordReader(Reader* r, std::string_view strings, Arena* arena) : r_(r), strings_(strings), arena_(arena) {}
   uint64_t U() { return r_->Varint(); }
   uint64_t Below(uint64_t limit) { return r_->Below(limit); }
+  // Offset and length, both checked against the string section.
   std::string_view S() {
-    const uint64_t i = r_->Below(strings_.size());
-    return r_->ok() ? strings_[i] : std::string_view();
+    const uint64_t at = r_->Below(strings_.size() + 1);
+    const uint64_t n = r_->Below(strings_.size() - at + 1);
+    return r_->ok() ? strings_.substr(at, n) : std::string_view();
   }
   ListView<std::string_view> Strings() {
     std::string_view* data;
-    const ListView<std::string_view> v = arena_->NewList(r_->Count(1), &data);
+    const ListView<std::string_view> v = arena_->NewList(r_->Count(2), &data);
     for (size_t i = 0; i < v.size(); ++i) data[i] = S();
     return v;
   }
   ListView<Evidence> Evidences() {
     Evidence* data;
-    const ListView<Evidence> v = arena_->NewList(r_->Count(4), &data);
+    const ListView<Evidence> v = arena_->NewList(r_->Count(6), &data);
     for (size_t i = 0; i < v.size(); ++i) {
       Evidence& e = data[i];
       e.doc = S();
@@ -223,7 +212,7 @@ class RecordReader {
 
  private:
   Reader* r_;
-  const std::vector<std::string_view>& strings_;
+  std::string_view strings_;
   Arena* arena_;
 };
 
@@ -260,7 +249,7 @@ Status Damaged(const std::string& source, const std::string& what) {
 
 std::string EncodeGraph(const GraphImpl& graph) {
   StringTable strings;
-  std::string opts, verts, edges, strs;
+  std::string opts, verts, edges;
   PutVarint(&opts, graph.options().co_mentions ? 1 : 0);
 
   RecordWriter vw(&strings, &verts);
@@ -284,7 +273,7 @@ std::string EncodeGraph(const GraphImpl& graph) {
     ew.Strings(p.documents);
     ew.Evidences(p.evidence);
   }
-  strings.Encode(&strs);
+  const std::string& strs = strings.bytes();
 
   const std::pair<uint32_t, const std::string*> sections[] = {
       {kOpts, &opts}, {kStrs, &strs}, {kVert, &verts}, {kEdge, &edges}};
@@ -394,7 +383,7 @@ Status DecodeVertices(RecordReader& r, size_t nv, const std::string& source, Gra
   return Status::OK();
 }
 
-Status DecodeEdges(Reader& er, const std::vector<std::string_view>& strings, Arena* arena, size_t nv, size_t ne,
+Status DecodeEdges(Reader& er, std::string_view strings, Arena* arena, size_t nv, size_t ne,
                    const std::string& source, GraphImpl& graph) {
   RecordReader r(&er, strings, arena);
   for (EdgeId e = 0; e < ne; ++e) {
@@ -441,16 +430,14 @@ Result<std::unique_ptr<GraphImpl>> ReadGraphFile(const std::string& source) {
 
   auto graph = std::make_unique<GraphImpl>(options);
   Arena& arena = graph->arena();
-  // The string section becomes the graph's: the strings are used where they lie.
-  Reader strs(strs_section->view());
-  std::vector<std::string_view> strings(strs.Count(1));
-  for (std::string_view& s : strings) s = strs.Bytes(strs.Varint());
-  if (!strs.ok() || !strs.done()) return Damaged(source, "string table");
+  // The string section becomes the graph's: the strings are used where they
+  // lie, and nothing reads them while loading.
+  const std::string_view strings = strs_section->view();
   arena.Adopt(std::move(strs_section->bytes));
 
   Reader vr(vert_section->view());
   RecordReader vrec(&vr, strings, &arena);
-  const size_t nv = vr.Count(10);
+  const size_t nv = vr.Count(15);
   Reader er(edge_section->view());
   const size_t ne = er.Count(6);
   if (!vr.ok() || !er.ok()) return Damaged(source, "record counts");

@@ -12,10 +12,11 @@
 //     directory: per section {tag u32, reserved u32, length u64}
 //     the sections, in directory order:
 //       "OPTS"  varint flags (bit 0: co-mention edges)
-//       "STRS"  varint count, then per string varint length + bytes. Every
-//               distinct string of the graph once (names, document names,
-//               sentences); records refer to strings by index. A loaded
-//               graph keeps this section as its string storage.
+//       "STRS"  every distinct string of the graph (names, document names,
+//               sentences) once, back to back; records refer to a string
+//               by "s": varint offset into this section, varint length. A
+//               loaded graph keeps the section as its string storage and
+//               does not read it while loading.
 //       "VERT"  varint count, then per vertex: kind, type, 5 strings (id name
 //               region_code region_level jurisdiction), aliases [n, s...],
 //               documents [n, s...], mentions [n, (doc s, zigzag start,
@@ -28,8 +29,8 @@
 //               bytes), documents [n, s...], evidence [n, (doc, start, end,
 //               sentence)...]
 //   Unknown sections are skipped (a newer writer may add some); a reader
-//   refuses a version it does not know. Version 1 (before the string
-//   sections were kept as storage) is refused too: rebuild the graph.
+//   refuses a version it does not know. Versions 1 and 2 (strings copied per
+//   record; strings by index) are refused too: rebuild the graph.
 //
 // The whole body is checked against the checksum before anything is parsed,
 // and every index and count is bounds-checked while parsing, so a truncated,
@@ -50,7 +51,7 @@ namespace policykg {
 class GraphImpl;
 
 inline constexpr char kGraphFileMagic[8] = {'P', 'K', 'G', 'R', 'A', 'P', 'H', '\0'};
-inline constexpr uint32_t kGraphFileVersion = 2;
+inline constexpr uint32_t kGraphFileVersion = 3;
 
 // The file image of a graph.
 std::string EncodeGraph(const GraphImpl& graph);
