@@ -4,12 +4,17 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <optional>
 #include <new>
 #include <thread>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <xxhash.h>
 
 #include "base/file.h"
@@ -300,34 +305,44 @@ std::string EncodeGraph(const GraphImpl& graph) {
 
 namespace {
 
-// One section as read from the file, in a block of its own, so that the
-// string section can stay on as the graph's storage and the rest be freed.
-struct Section {
-  uint32_t tag = 0;
-  size_t size = 0;
-  Arena::Block bytes;
-  std::string_view view() const { return std::string_view(bytes.get(), size); }
+// The file, mapped read-only, and its sections as views into the mapping.
+struct MappedFile {
+  Arena::Block mapping;  // owns the mapping (munmap on release)
+  std::vector<std::pair<uint32_t, std::string_view>> sections;  // tag, bytes
 };
 
-// Reads the file: header, directory and sections, each section into its own
-// block, checking the checksum over all of it before anything is parsed.
-Result<std::vector<Section>> ReadSections(const std::string& path) {
-  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!f) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
-  if (std::fseek(f.get(), 0, SEEK_END) != 0) return Status::IoError(path + ": cannot seek");
-  const long file_size = std::ftell(f.get());
-  if (file_size < 0 || std::fseek(f.get(), 0, SEEK_SET) != 0) return Status::IoError(path + ": cannot seek");
-  const auto size = static_cast<uint64_t>(file_size);
-  const auto read = [&](char* into, size_t n) { return std::fread(into, 1, n, f.get()) == n; };
+// Maps the file and checks header, directory and checksum before anything is
+// parsed. Mapping rather than reading: the pages come from the page cache as
+// they are, without being zeroed and copied, and the string section is not
+// touched at all after the checksum.
+Result<MappedFile> MapSections(const std::string& path) {
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
+  struct stat st;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    close(fd);
+    return Status::IoError(path + ": not a regular file");
+  }
+  const auto size = static_cast<size_t>(st.st_size);
+  MappedFile file;
+  if (size > 0) {
+    void* p = mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (p == MAP_FAILED) {
+      const int err = errno;
+      close(fd);
+      return Status::IoError(path + ": cannot map: " + std::strerror(err));
+    }
+    file.mapping = Arena::Block(static_cast<char*>(p), Arena::Release{size});
+  }
+  close(fd);  // the mapping stays valid
+  const std::string_view bytes(file.mapping.get(), size);
 
-  char head[kHeaderSize];
-  const size_t head_len = static_cast<size_t>(std::min<uint64_t>(size, kHeaderSize));
-  if (!read(head, head_len)) return Status::IoError(path + ": read error");
-  if (head_len < sizeof kGraphFileMagic || std::memcmp(head, kGraphFileMagic, sizeof kGraphFileMagic) != 0) {
+  if (bytes.size() < sizeof kGraphFileMagic ||
+      std::memcmp(bytes.data(), kGraphFileMagic, sizeof kGraphFileMagic) != 0) {
     return Status::Corrupt(path + ": not a policykg graph file (no PKGRAPH signature)");
   }
-  if (head_len < kHeaderSize) return Status::Corrupt(path + ": truncated graph file (incomplete header)");
-  Reader header(std::string_view(head + sizeof kGraphFileMagic, kHeaderSize - sizeof kGraphFileMagic));
+  if (bytes.size() < kHeaderSize) return Status::Corrupt(path + ": truncated graph file (incomplete header)");
+  Reader header(bytes.substr(sizeof kGraphFileMagic, kHeaderSize - sizeof kGraphFileMagic));
   const uint64_t version = header.Fixed(4);
   const uint64_t num_sections = header.Fixed(4);
   const uint64_t body_len = header.Fixed(8);
@@ -337,42 +352,27 @@ Result<std::vector<Section>> ReadSections(const std::string& path) {
                            " is not supported (this policykg reads version " +
                            std::to_string(kGraphFileVersion) + "); rebuild the graph");
   }
-  if (size - kHeaderSize != body_len) {
+  const std::string_view body = bytes.substr(kHeaderSize);
+  if (body.size() != body_len) {
     return Status::Corrupt(path + ": truncated or padded graph file (expected " +
-                           std::to_string(kHeaderSize + body_len) + " bytes, found " + std::to_string(size) + ")");
+                           std::to_string(kHeaderSize + body_len) + " bytes, found " +
+                           std::to_string(bytes.size()) + ")");
   }
-
-  // The directory is not trusted before the checksum is, but it must at
-  // least describe sections inside the body to say how to read them.
-  if (num_sections > body_len / 16) return Damaged(path, "section directory");
-  std::string dir_bytes(static_cast<size_t>(num_sections * 16), '\0');
-  if (!read(dir_bytes.data(), dir_bytes.size())) return Status::IoError(path + ": read error");
-  XXH64_state_t* state = XXH64_createState();
-  if (!state) throw std::bad_alloc();
-  const std::unique_ptr<XXH64_state_t, XXH_errorcode (*)(XXH64_state_t*)> owned(state, &XXH64_freeState);
-  XXH64_reset(state, XXH64(head, 24, 0));
-  XXH64_update(state, dir_bytes.data(), dir_bytes.size());
-
-  Reader dir(dir_bytes);
-  std::vector<Section> sections(static_cast<size_t>(num_sections));
-  uint64_t left = body_len - dir_bytes.size();
-  for (Section& s : sections) {
-    s.tag = static_cast<uint32_t>(dir.Fixed(4));
+  if (Checksum(bytes.substr(0, 24), body) != checksum) {
+    return Status::Corrupt(path + ": damaged graph file (checksum mismatch)");
+  }
+  Reader dir(body);
+  if (num_sections > body.size() / 16) return Damaged(path, "section directory");
+  uint64_t offset = num_sections * 16;
+  for (uint64_t i = 0; i < num_sections; ++i) {
+    const auto tag = static_cast<uint32_t>(dir.Fixed(4));
     dir.Fixed(4);
     const uint64_t len = dir.Fixed(8);
-    if (!dir.ok() || len > left) return Damaged(path, "section directory");
-    s.size = static_cast<size_t>(len);
-    s.bytes = Arena::NewBlock(s.size);
-    if (!read(s.bytes.get(), s.size)) return Status::IoError(path + ": read error");
-    XXH64_update(state, s.bytes.get(), s.size);
-    left -= len;
+    if (!dir.ok() || len > body.size() - offset) return Damaged(path, "section directory");
+    file.sections.emplace_back(tag, body.substr(offset, len));
+    offset += len;
   }
-  // Bytes after the last section (none from this writer) count too.
-  std::string rest(static_cast<size_t>(left), '\0');
-  if (!read(rest.data(), rest.size())) return Status::IoError(path + ": read error");
-  XXH64_update(state, rest.data(), rest.size());
-  if (XXH64_digest(state) != checksum) return Status::Corrupt(path + ": damaged graph file (checksum mismatch)");
-  return sections;
+  return file;
 }
 
 Status DecodeVertices(RecordReader& r, size_t nv, const std::string& source, GraphImpl& graph) {
@@ -410,35 +410,36 @@ Status DecodeEdges(Reader& er, std::string_view strings, Arena* arena, size_t nv
 }  // namespace
 
 Result<std::unique_ptr<GraphImpl>> ReadGraphFile(const std::string& source) {
-  Result<std::vector<Section>> read = ReadSections(source);
-  if (!read.ok()) return read.status();
-  std::vector<Section>& sections = *read;
-  const auto find = [&](uint32_t tag) -> Section* {
-    for (Section& s : sections) {
-      if (s.tag == tag) return &s;
+  Result<MappedFile> mapped = MapSections(source);
+  if (!mapped.ok()) return mapped.status();
+  const auto find = [&](uint32_t tag) -> std::optional<std::string_view> {
+    for (const auto& [t, bytes] : mapped->sections) {
+      if (t == tag) return bytes;
     }
-    return nullptr;
+    return std::nullopt;
   };
-  Section *opts_section = find(kOpts), *strs_section = find(kStrs), *vert_section = find(kVert),
-          *edge_section = find(kEdge);
-  if (!opts_section || !strs_section || !vert_section || !edge_section) return Damaged(source, "missing section");
+  const auto opts_bytes = find(kOpts), strs_bytes = find(kStrs), vert_bytes = find(kVert),
+             edge_bytes = find(kEdge);
+  if (!opts_bytes || !strs_bytes || !vert_bytes || !edge_bytes) return Damaged(source, "missing section");
 
-  Reader opts(opts_section->view());
+  Reader opts(*opts_bytes);
   BuildOptions options;
   options.co_mentions = (opts.Varint() & 1) != 0;
   if (!opts.ok()) return Damaged(source, "options");
 
   auto graph = std::make_unique<GraphImpl>(options);
   Arena& arena = graph->arena();
-  // The string section becomes the graph's: the strings are used where they
-  // lie, and nothing reads them while loading.
-  const std::string_view strings = strs_section->view();
-  arena.Adopt(std::move(strs_section->bytes));
+  // The mapping becomes the graph's: the strings are used where they lie in
+  // the file's string section, and nothing reads them while loading.
+  const std::string_view strings = *strs_bytes;
+  char* const mapping = mapped->mapping.get();
+  const size_t mapping_size = mapped->mapping.get_deleter().mapped;
+  arena.Adopt(std::move(mapped->mapping));
 
-  Reader vr(vert_section->view());
+  Reader vr(*vert_bytes);
   RecordReader vrec(&vr, strings, &arena);
   const size_t nv = vr.Count(15);
-  Reader er(edge_section->view());
+  Reader er(*edge_bytes);
   const size_t ne = er.Count(6);
   if (!vr.ok() || !er.ok()) return Damaged(source, "record counts");
   graph->PrepareLoad(nv, ne);
@@ -472,6 +473,10 @@ Result<std::unique_ptr<GraphImpl>> ReadGraphFile(const std::string& source) {
   if (!vertex_status.ok()) return vertex_status;
   if (!edge_status.ok()) return edge_status;
   arena.Absorb(std::move(edge_arena));
+  // The checksum and the records touched every page of the file: unmap them
+  // from the process (they stay in the page cache) so that only the strings
+  // used later come back, one page at a time.
+  if (mapping_size > 0) madvise(mapping, mapping_size, MADV_DONTNEED);
   return graph;
 }
 

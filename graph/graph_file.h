@@ -32,6 +32,11 @@
 //   refuses a version it does not know. Versions 1 and 2 (strings copied per
 //   record; strings by index) are refused too: rebuild the graph.
 //
+// Graph::Load maps the file read-only and keeps the string section mapped as
+// the graph's string storage. Replace a graph file by writing a new one and
+// renaming it over the old (as Save does), not by rewriting it in place, while
+// a process has it loaded.
+//
 // The whole body is checked against the checksum before anything is parsed,
 // and every index and count is bounds-checked while parsing, so a truncated,
 // damaged or foreign file fails with Status::Corrupt and never yields a

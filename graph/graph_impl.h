@@ -104,7 +104,7 @@ class Arena {
     std::copy(list.begin() + i + 1, list.end(), data + i);
     list = out;
   }
-  // Takes ownership of a block already filled (a loaded file's strings).
+  // Takes ownership of a block already filled (a loaded file's mapping).
   void Adopt(Block block) { blocks_.push_back(std::move(block)); }
   // Takes over everything another arena holds.
   void Absorb(Arena&& other) {
