@@ -1,6 +1,6 @@
 // policykg export neo4j GRAPH --url http://HOST:7474 [--database neo4j]
-//     [--user neo4j] [--batch-size N] [--dry-run FILE [--target-version V]]
-//     [--retries N] [--timeout SECONDS]
+//     [--user neo4j] [--batch-size N] [--parallel N]
+//     [--dry-run FILE [--target-version V]] [--retries N] [--timeout SECONDS]
 // The password comes from NEO4J_PASSWORD, or a prompt with echo off when
 // standard input is a terminal; never from the command line.
 #include <termios.h>
@@ -31,6 +31,7 @@ struct Neo4jArgs {
   std::string database = "neo4j";
   std::string user = "neo4j";
   size_t batch_size = 5000;
+  size_t parallel = 2;
   std::string dry_run;
   std::string target_version = "5.0";
   int retries = 8;
@@ -83,12 +84,14 @@ int RunExportNeo4j(const Neo4jArgs& args) {
     return Fail(Status::InvalidArgument("--url is required (or --dry-run FILE)"));
   }
   if (args.batch_size == 0) return Fail(Status::InvalidArgument("--batch-size must be at least 1"));
+  if (args.parallel == 0) return Fail(Status::InvalidArgument("--parallel must be at least 1"));
 
   auto graph = Graph::Load(args.graph);
   if (!graph.ok()) return Fail(graph.status());
   const Neo4jRows rows = CollectNeo4jRows(**graph);
   Neo4jExportOptions options;
   options.batch_size = args.batch_size;
+  options.in_flight = args.parallel;
   const auto start = std::chrono::steady_clock::now();
 
   if (!args.dry_run.empty()) {
@@ -97,6 +100,7 @@ int RunExportNeo4j(const Neo4jArgs& args) {
         !Neo4jVersion::Parse(args.target_version + ".0", &version)) {
       return Fail(Status::InvalidArgument("--target-version wants a version such as 3.1, 4.4 or 5"));
     }
+    options.in_flight = 1;  // the file lists transactions in a fixed order
     auto writer = Neo4jDryRunWriter::Open(args.dry_run, version);
     if (!writer.ok()) return Fail(writer.status());
     auto stats = ExportToNeo4j(rows, **writer, options);
@@ -146,6 +150,7 @@ void AddExportNeo4jCommand(CLI::App& export_cmd, int* exit_code) {
   cmd->add_option("--database", args->database, "Database name (4.x and later)")->capture_default_str();
   cmd->add_option("--user", args->user, "User name")->capture_default_str();
   cmd->add_option("--batch-size", args->batch_size, "Rows per transaction")->capture_default_str();
+  cmd->add_option("--parallel", args->parallel, "Transactions in flight at once")->capture_default_str();
   cmd->add_option("--dry-run", args->dry_run, "Write every statement with its parameters (JSON Lines) to FILE instead of sending");
   cmd->add_option("--target-version", args->target_version, "Server version whose syntax --dry-run uses")->capture_default_str();
   cmd->add_option("--retries", args->retries, "Attempts per transaction on transient failures")->capture_default_str();

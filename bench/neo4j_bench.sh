@@ -14,6 +14,7 @@ FIXTURE="$BUILD/tests/exporters/neo4j_graph_fixture"
 N=${NEO4J_BENCH_ENTITIES:-100000}
 N_ROW=${NEO4J_BENCH_ROW_ENTITIES:-3000}
 BATCH=${NEO4J_BENCH_BATCH:-5000}
+PARALLEL=${NEO4J_BENCH_PARALLEL:-2}
 [ -x "$BIN" ] && [ -x "$FIXTURE" ] || { echo "build policykg and neo4j_graph_fixture in $BUILD first" >&2; exit 1; }
 WORK="$BUILD/neo4j-bench"
 mkdir -p "$WORK"
@@ -22,9 +23,9 @@ trap '"$ROOT/scripts/neo4j_server.sh" stop "$WORK/server" >/dev/null' EXIT
 "$FIXTURE" synthetic "$N" "$WORK/big.graph"
 "$FIXTURE" synthetic "$N_ROW" "$WORK/small.graph"
 
-# run GRAPH BATCH -> "nodes rels seconds"
+# run GRAPH BATCH PARALLEL -> "nodes rels seconds"
 run() {
-  "$BIN" export neo4j "$1" --url "$URL" --batch-size "$2" >"$WORK/out.txt" 2>"$WORK/err.txt" ||
+  "$BIN" export neo4j "$1" --url "$URL" --batch-size "$2" --parallel "$3" >"$WORK/out.txt" 2>"$WORK/err.txt" ||
     { cat "$WORK/err.txt" >&2; exit 1; }
   sed -n 's/^neo4j: exported \([0-9]*\) nodes and \([0-9]*\) relationships.* in \([0-9.]*\) s.*/\1 \2 \3/p' "$WORK/out.txt"
 }
@@ -38,20 +39,20 @@ fresh_server() {
 }
 
 fresh_server
-read -r rn rr rs < <(run "$WORK/small.graph" 1)
+read -r rn rr rs < <(run "$WORK/small.graph" 1 1)
 fresh_server
-read -r bn br bs < <(run "$WORK/big.graph" "$BATCH")
+read -r bn br bs < <(run "$WORK/big.graph" "$BATCH" "$PARALLEL")
 
-python3 - "$rn" "$rr" "$rs" "$bn" "$br" "$bs" "$BATCH" <<'EOF'
+python3 - "$rn" "$rr" "$rs" "$bn" "$br" "$bs" "$BATCH" "$PARALLEL" <<'EOF'
 import sys
 rn, rr, rs, bn, br, bs = (float(x) for x in sys.argv[1:7])
-batch = sys.argv[7]
+batch, parallel = sys.argv[7], sys.argv[8]
 row_rate = (rn + rr) / rs
 big_rate = (bn + br) / bs
 print(f"Neo4j 3.1.1 on 127.0.0.1, HTTP transactional endpoint; load average {open('/proc/loadavg').read().split()[0]} on {__import__('os').cpu_count()} cores")
-print(f"batched (--batch-size {batch}): {bn:.0f} nodes + {br:.0f} relationships in {bs:.2f} s"
+print(f"batched (--batch-size {batch} --parallel {parallel}): {bn:.0f} nodes + {br:.0f} relationships in {bs:.2f} s"
       f" = {bn / bs:,.0f} nodes/s, {big_rate:,.0f} items/s")
-print(f"per row (--batch-size 1), {rn:.0f} nodes + {rr:.0f} relationships in {rs:.2f} s"
+print(f"per row (--batch-size 1 --parallel 1), {rn:.0f} nodes + {rr:.0f} relationships in {rs:.2f} s"
       f" = {rn / rs:,.0f} nodes/s, {row_rate:,.0f} items/s")
 print(f"per row extrapolated to the big graph: {(bn + br) / row_rate:,.0f} s")
 print(f"speed-up of batching: {big_rate / row_rate:,.0f}x (targets: >= 20,000 nodes/s, >= 50x)")

@@ -1,7 +1,9 @@
 #include "exporters/neo4j_client.h"
 
 #include <algorithm>
+#include <atomic>
 #include <exception>
+#include <mutex>
 #include <thread>
 #include <utility>
 
@@ -137,7 +139,9 @@ class Neo4jClient::Impl {
   }
 
   void Log(const std::string& line) const {
-    if (options_.log) options_.log(Redact(line));
+    if (!options_.log) return;
+    const std::lock_guard<std::mutex> lock(log_mu_);  // transactions run on several threads
+    options_.log(Redact(line));
   }
 
   Status ParseUrl() {
@@ -383,7 +387,8 @@ class Neo4jClient::Impl {
   std::string authorization_;
   Neo4jProtocol protocol_ = Neo4jProtocol::kQueryApi;
   Neo4jVersion version_;
-  int retries_ = 0;
+  std::atomic<int> retries_{0};
+  mutable std::mutex log_mu_;
 };
 
 Neo4jClient::Neo4jClient(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

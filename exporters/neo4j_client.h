@@ -42,7 +42,8 @@ class Neo4jSink {
   virtual ~Neo4jSink() = default;
   // The server generation whose syntax the statements must use.
   virtual Neo4jVersion version() const = 0;
-  // Runs the statements as one transaction: all of them or none.
+  // Runs the statements as one transaction: all of them or none. Called from
+  // several threads at once when an export keeps transactions in flight.
   virtual Status RunTransaction(const std::vector<Neo4jStatement>& statements) = 0;
 };
 

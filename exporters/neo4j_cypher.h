@@ -44,7 +44,8 @@ std::string Neo4jConstraintStatement(std::string_view label, const Neo4jVersion&
 std::string Neo4jNodeStatement(std::string_view label);
 
 // Upserts relationships of one type between nodes of two labels (both ends
-// must exist; the label lets the server use the constraint's index).
+// must exist; labels and index hints make the server seek the constraints'
+// indexes whatever its statistics say).
 // Parameter: rows = [{from, to, props}].
 std::string Neo4jRelationshipStatement(std::string_view type, std::string_view from_label,
                                        std::string_view to_label);

@@ -1,7 +1,12 @@
 #include "exporters/neo4j_export.h"
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
 #include <utility>
 
 #include <rapidjson/stringbuffer.h>
@@ -60,11 +65,101 @@ Status ForEachBatch(const std::vector<Neo4jRowGroup>& groups, size_t batch_size,
   return Status::OK();
 }
 
+// Runs transactions on `width` threads (inline when width is 1). The first
+// failure stops the rest: batches still queued are dropped, and Submit and
+// Drain return that failure.
+class TransactionPool {
+ public:
+  using Run = std::function<Status(const std::vector<Neo4jStatement>&)>;
+
+  TransactionPool(size_t width, Run run) : run_(std::move(run)) {
+    for (size_t i = 0; width > 1 && i < width; ++i) workers_.emplace_back([this] { Work(); });
+  }
+  ~TransactionPool() {
+    Drain();
+    {
+      const std::lock_guard<std::mutex> lock(mu_);
+      closed_ = true;
+    }
+    ready_.notify_all();
+    for (std::thread& t : workers_) t.join();
+  }
+  TransactionPool(const TransactionPool&) = delete;
+  TransactionPool& operator=(const TransactionPool&) = delete;
+
+  // Queues a batch, waiting while every worker already has one queued.
+  Status Submit(std::vector<Neo4jStatement> batch) {
+    if (workers_.empty()) return run_(batch);
+    std::unique_lock<std::mutex> lock(mu_);
+    space_.wait(lock, [&] { return queue_.size() < workers_.size() || !failure_.ok(); });
+    if (!failure_.ok()) return failure_;
+    queue_.push_back(std::move(batch));
+    ++pending_;
+    ready_.notify_one();
+    return Status::OK();
+  }
+
+  // Waits until every queued batch has run (or been dropped after a failure).
+  Status Drain() {
+    std::unique_lock<std::mutex> lock(mu_);
+    idle_.wait(lock, [&] { return pending_ == 0; });
+    return failure_;
+  }
+
+ private:
+  void Work() {
+    for (;;) {
+      std::vector<Neo4jStatement> batch;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        ready_.wait(lock, [&] { return closed_ || !queue_.empty(); });
+        if (queue_.empty()) return;
+        batch = std::move(queue_.front());
+        queue_.pop_front();
+        space_.notify_one();
+        if (!failure_.ok()) {
+          Finish(lock);
+          continue;
+        }
+      }
+      const Status st = run_(batch);
+      std::unique_lock<std::mutex> lock(mu_);
+      if (!st.ok() && failure_.ok()) failure_ = st;
+      Finish(lock);
+    }
+  }
+  void Finish(std::unique_lock<std::mutex>&) {
+    if (--pending_ == 0) idle_.notify_all();
+    space_.notify_all();
+  }
+
+  const Run run_;
+  std::vector<std::thread> workers_;
+  std::mutex mu_;
+  std::condition_variable ready_, space_, idle_;
+  std::deque<std::vector<Neo4jStatement>> queue_;
+  size_t pending_ = 0;
+  bool closed_ = false;
+  Status failure_;
+};
+
+// One phase (nodes, or relationships): every batch of the groups through a
+// pool, and back only when all have committed.
+Status RunPhase(const std::vector<Neo4jRowGroup>& groups, const Neo4jExportOptions& options,
+                const TransactionPool::Run& run) {
+  TransactionPool pool(options.in_flight, run);
+  POLICYKG_RETURN_IF_ERROR(ForEachBatch(groups, options.batch_size, [&](const std::vector<Neo4jStatement>& b) {
+    return pool.Submit(b);
+  }));
+  return pool.Drain();
+}
+
 }  // namespace
 
 Result<Neo4jExportStats> ExportToNeo4j(const Neo4jRows& rows, Neo4jSink& sink,
                                        const Neo4jExportOptions& options) {
   if (options.batch_size == 0) return Status::InvalidArgument("--batch-size must be at least 1");
+  if (options.in_flight == 0) return Status::InvalidArgument("--parallel must be at least 1");
   Neo4jExportStats stats;
   stats.nodes = rows.num_nodes();
   stats.relationships = rows.num_relationships();
@@ -73,8 +168,10 @@ Result<Neo4jExportStats> ExportToNeo4j(const Neo4jRows& rows, Neo4jSink& sink,
                        Batches(stats.relationships, options.batch_size);
   ProgressBar bar("neo4j", total, options.progress && StderrIsTerminal());
 
+  std::mutex stats_mu;
   auto run = [&](const std::vector<Neo4jStatement>& batch) -> Status {
     POLICYKG_RETURN_IF_ERROR(sink.RunTransaction(batch));
+    const std::lock_guard<std::mutex> lock(stats_mu);
     ++stats.transactions;
     stats.statements += batch.size();
     bar.Advance();
@@ -86,8 +183,8 @@ Result<Neo4jExportStats> ExportToNeo4j(const Neo4jRows& rows, Neo4jSink& sink,
     POLICYKG_RETURN_IF_ERROR(run({s}));
   }
   // Nodes before relationships: a relationship's MATCH needs both ends.
-  POLICYKG_RETURN_IF_ERROR(ForEachBatch(rows.node_groups, options.batch_size, run));
-  POLICYKG_RETURN_IF_ERROR(ForEachBatch(rows.relationship_groups, options.batch_size, run));
+  POLICYKG_RETURN_IF_ERROR(RunPhase(rows.node_groups, options, run));
+  POLICYKG_RETURN_IF_ERROR(RunPhase(rows.relationship_groups, options, run));
   return stats;
 }
 
@@ -100,6 +197,7 @@ Result<std::unique_ptr<Neo4jDryRunWriter>> Neo4jDryRunWriter::Open(const std::st
 }
 
 Status Neo4jDryRunWriter::RunTransaction(const std::vector<Neo4jStatement>& statements) {
+  const std::lock_guard<std::mutex> lock(mu_);
   ++transactions_;
   for (const Neo4jStatement& s : statements) {
     rapidjson::StringBuffer text;

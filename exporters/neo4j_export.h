@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <fstream>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,12 @@ namespace policykg {
 struct Neo4jExportOptions {
   size_t batch_size = 5000;  // rows per transaction; 1 = one row per statement
   bool progress = true;      // a bar of transactions, on a terminal only
+  // Transactions in flight at once, each from its own thread (the sink must
+  // then be thread-safe; Neo4jClient is). More keep a many-core server busy;
+  // relationship batches sharing a node may then deadlock, which servers
+  // report as a transient error that the client retries. 1 keeps the order
+  // of transactions fixed (dry runs, tests).
+  size_t in_flight = 1;
 };
 
 struct Neo4jExportStats {
@@ -33,7 +40,8 @@ struct Neo4jExportStats {
 
 // Stops at the first transaction that fails for good (after the sink's own
 // retries) and returns its Status; what was committed before stays, and a
-// re-run completes it.
+// re-run completes it. Relationships start only after every node batch has
+// committed, whatever `in_flight` is.
 Result<Neo4jExportStats> ExportToNeo4j(const Neo4jRows& rows, Neo4jSink& sink,
                                        const Neo4jExportOptions& options);
 
@@ -51,6 +59,7 @@ class Neo4jDryRunWriter : public Neo4jSink {
   Neo4jDryRunWriter(std::string path, Neo4jVersion version) : path_(std::move(path)), version_(version) {}
   std::string path_;
   Neo4jVersion version_;
+  std::mutex mu_;  // transactions may come from several threads
   std::ofstream out_;
   size_t transactions_ = 0;
 };

@@ -41,7 +41,8 @@ TEST(Neo4jCypher, DataStatementsTakeValuesOnlyAsParameters) {
   EXPECT_EQ(Neo4jNodeStatement("Region"),
             "UNWIND $rows AS row MERGE (n:Region {id: row.id}) SET n += row.props");
   EXPECT_EQ(Neo4jRelationshipStatement("LOCATED_IN", "Institute", "Region"),
-            "UNWIND $rows AS row MATCH (a:Institute {id: row.from}) MATCH (b:Region {id: row.to}) "
+            "UNWIND $rows AS row MATCH (a:Institute {id: row.from}) USING INDEX a:Institute(id) "
+            "MATCH (b:Region {id: row.to}) USING INDEX b:Region(id) "
             "MERGE (a)-[r:LOCATED_IN]->(b) SET r += row.props");
 }
 

@@ -252,7 +252,7 @@ class FakeNeo4j {
   std::optional<Reply> Apply(const std::vector<std::pair<std::string, std::string>>& stmts) {
     static const std::regex node(R"(^UNWIND \$rows AS row MERGE \(n:(\w+) \{id: row\.id\}\) SET n \+= row\.props$)");
     static const std::regex rel(
-        R"(^UNWIND \$rows AS row MATCH \(a:(\w+) \{id: row\.from\}\) MATCH \(b:(\w+) \{id: row\.to\}\) MERGE \(a\)-\[r:(\w+)\]->\(b\) SET r \+= row\.props$)");
+        R"(^UNWIND \$rows AS row MATCH \(a:(\w+) \{id: row\.from\}\) USING INDEX a:\1\(id\) MATCH \(b:(\w+) \{id: row\.to\}\) USING INDEX b:\2\(id\) MERGE \(a\)-\[r:(\w+)\]->\(b\) SET r \+= row\.props$)");
     static const std::regex constraint(R"(^CREATE CONSTRAINT .*$)");
     for (const auto& [text, params] : stmts) {
       std::smatch m;
@@ -475,9 +475,10 @@ class Neo4jHttp : public ::testing::Test {
     o.log = [this](const std::string& line) { log_.push_back(line); };
     return o;
   }
-  Result<Neo4jExportStats> Export(Neo4jClient& client, size_t batch_size = 3) {
+  Result<Neo4jExportStats> Export(Neo4jClient& client, size_t batch_size = 3, size_t in_flight = 1) {
     Neo4jExportOptions options;
     options.batch_size = batch_size;
+    options.in_flight = in_flight;
     options.progress = false;
     return ExportToNeo4j(rows_, client, options);
   }
@@ -617,6 +618,54 @@ TEST_F(Neo4jHttp, ErrorInA200BodyStopsWithoutRetry) {
   EXPECT_THAT(stats.status().message(), HasSubstr("UNWIND $rows"));  // which statement
   EXPECT_EQ(server.requests().size(), 10u);  // nothing after the failure
   EXPECT_EQ((*client)->retries(), 0);
+}
+
+bool IsNodeBatch(const Recorded& r) { return r.body.find("MERGE (n:") != std::string::npos; }
+bool IsRelationshipBatch(const Recorded& r) { return r.body.find("MERGE (a)-[r:") != std::string::npos; }
+
+TEST_F(Neo4jHttp, ParallelTransactionsCommitEverythingNodesFirst) {
+  std::atomic<int> active{0}, most{0};
+  FakeNeo4j server(FakeNeo4j::Flavor::kTransactional5, [&](int, const Recorded& r) -> std::optional<Reply> {
+    if (!IsNodeBatch(r) && !IsRelationshipBatch(r)) return std::nullopt;
+    const int now = ++active;
+    for (int seen = most; now > seen && !most.compare_exchange_weak(seen, now);) {
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(40));  // hold the slot: let others overlap
+    --active;
+    return std::nullopt;
+  });
+  auto client = Neo4jClient::Connect(Options(server.url()));
+  ASSERT_TRUE(client.ok()) << client.status().message();
+  auto stats = Export(**client, 1, 3);
+  ASSERT_TRUE(stats.ok()) << stats.status().message();
+  ExpectCommittedEverything(server);
+  EXPECT_GE(most.load(), 2);
+  EXPECT_LE(most.load(), 3);
+  const auto requests = server.requests();
+  size_t last_node = 0, first_rel = requests.size();
+  for (size_t i = 0; i < requests.size(); ++i) {
+    if (IsNodeBatch(requests[i])) last_node = i;
+    if (IsRelationshipBatch(requests[i])) first_rel = std::min(first_rel, i);
+  }
+  EXPECT_LT(last_node, first_rel);  // a relationship needs both its ends committed
+  EXPECT_EQ(stats->transactions, 8 + stats->nodes + stats->relationships);  // batch size 1
+}
+
+TEST_F(Neo4jHttp, ParallelExportStopsAtTheFirstFailure) {
+  FakeNeo4j server(FakeNeo4j::Flavor::kTransactional5, [](int, const Recorded& r) -> std::optional<Reply> {
+    if (r.body.find("MERGE (n:Institute") == std::string::npos) return std::nullopt;
+    return Reply{200,
+                 "{\"results\":[],\"errors\":[{\"code\":\"Neo.ClientError.Statement.SyntaxError\","
+                 "\"message\":\"Invalid input\"}]}",
+                 {}};
+  });
+  auto client = Neo4jClient::Connect(Options(server.url()));
+  ASSERT_TRUE(client.ok());
+  auto stats = Export(**client, 1, 4);
+  ASSERT_FALSE(stats.ok());
+  EXPECT_EQ(stats.status().code(), Status::Code::kRejected);
+  EXPECT_THAT(stats.status().message(), HasSubstr("Neo.ClientError.Statement.SyntaxError"));
+  for (const Recorded& r : server.requests()) EXPECT_FALSE(IsRelationshipBatch(r));
 }
 
 TEST_F(Neo4jHttp, UnauthorizedStopsAndNeverPrintsThePassword) {
