@@ -100,11 +100,14 @@ std::string Neo4jRelationshipStatement(std::string_view type, std::string_view f
          std::string(CheckedIdentifier(type)) + "]->(b) SET r += row.props";
 }
 
+std::string Neo4jResampleStatement() { return "CALL db.resampleOutdatedIndexes()"; }
+
 std::vector<std::string> AllNeo4jStatements(const Neo4jVersion& version) {
   std::vector<std::string> out;
   const std::vector<std::string> labels = Neo4jNodeLabels();
   for (const std::string& l : labels) out.push_back(Neo4jConstraintStatement(l, version));
   for (const std::string& l : labels) out.push_back(Neo4jNodeStatement(l));
+  out.push_back(Neo4jResampleStatement());
   std::vector<std::string> entity_labels(labels.begin(), labels.end() - 1);
   for (const RelationType t : kAllRelationTypes) {
     for (const std::string& from : entity_labels) {

@@ -50,6 +50,11 @@ std::string Neo4jNodeStatement(std::string_view label);
 std::string Neo4jRelationshipStatement(std::string_view type, std::string_view from_label,
                                        std::string_view to_label);
 
+// Asks the server to resample the indexes that changed a lot, so that the
+// relationship statements are planned with the node counts just written
+// (3.x to 5.x). No parameters.
+std::string Neo4jResampleStatement();
+
 // Every statement text the exporter can send to a server of `version`
 // (constraints, node upserts, relationship upserts for every label pair),
 // one line each. Used by the Cypher lint test and `--print-cypher`.

@@ -164,7 +164,8 @@ Result<Neo4jExportStats> ExportToNeo4j(const Neo4jRows& rows, Neo4jSink& sink,
   stats.nodes = rows.num_nodes();
   stats.relationships = rows.num_relationships();
   const std::vector<std::string> labels = Neo4jNodeLabels();
-  const size_t total = labels.size() + Batches(stats.nodes, options.batch_size) +
+  const bool resample = stats.nodes > 0 && stats.relationships > 0;
+  const size_t total = labels.size() + Batches(stats.nodes, options.batch_size) + (resample ? 1 : 0) +
                        Batches(stats.relationships, options.batch_size);
   ProgressBar bar("neo4j", total, options.progress && StderrIsTerminal());
 
@@ -184,6 +185,13 @@ Result<Neo4jExportStats> ExportToNeo4j(const Neo4jRows& rows, Neo4jSink& sink,
   }
   // Nodes before relationships: a relationship's MATCH needs both ends.
   POLICYKG_RETURN_IF_ERROR(RunPhase(rows.node_groups, options, run));
+  if (resample) {
+    // Without fresh index statistics 3.1 ran the first relationship batch
+    // after a fast node load for minutes (a plan filtering scanned nodes),
+    // then seconds once sampling caught up. Best effort: a server that
+    // refuses the procedure (permissions, Aura) still gets the data.
+    (void)run({Neo4jStatement{Neo4jResampleStatement()}});
+  }
   POLICYKG_RETURN_IF_ERROR(RunPhase(rows.relationship_groups, options, run));
   return stats;
 }

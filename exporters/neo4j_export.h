@@ -41,7 +41,8 @@ struct Neo4jExportStats {
 // Stops at the first transaction that fails for good (after the sink's own
 // retries) and returns its Status; what was committed before stays, and a
 // re-run completes it. Relationships start only after every node batch has
-// committed, whatever `in_flight` is.
+// committed, whatever `in_flight` is, and after a request to resample the
+// indexes (whose failure is ignored).
 Result<Neo4jExportStats> ExportToNeo4j(const Neo4jRows& rows, Neo4jSink& sink,
                                        const Neo4jExportOptions& options);
 

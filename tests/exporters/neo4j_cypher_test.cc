@@ -60,8 +60,9 @@ TEST(Neo4jCypher, AllStatementsCoverEveryLabelAndType) {
   const auto types = Neo4jRelationshipTypes();
   EXPECT_EQ(labels.size(), 8u);
   EXPECT_EQ(types.size(), 6u);
-  // constraints + node upserts + 5 relation types x 7 x 7 + MENTIONS x 7
-  EXPECT_EQ(all.size(), 8u + 8u + 5u * 49u + 7u);
+  // constraints + node upserts + resampling + 5 relation types x 7 x 7 + MENTIONS x 7
+  EXPECT_EQ(all.size(), 8u + 8u + 1u + 5u * 49u + 7u);
+  EXPECT_EQ(all[16], "CALL db.resampleOutdatedIndexes()");
   for (const std::string& s : all) {
     EXPECT_THAT(s, Not(HasSubstr("\n")));
     EXPECT_THAT(s, Not(HasSubstr("'")));  // no literals at all

@@ -115,6 +115,10 @@ class FakeNeo4j {
     std::lock_guard<std::mutex> l(mu_);
     return constraints_;
   }
+  int resamples() {
+    std::lock_guard<std::mutex> l(mu_);
+    return resamples_;
+  }
   int dangling() {
     std::lock_guard<std::mutex> l(mu_);
     return dangling_;
@@ -274,6 +278,8 @@ class FakeNeo4j {
         }
       } else if (std::regex_match(text, constraint)) {
         constraints_.push_back(text);
+      } else if (text == "CALL db.resampleOutdatedIndexes()") {
+        ++resamples_;
       } else {
         return Error(200, "Neo.ClientError.Statement.SyntaxError", "Invalid input");
       }
@@ -287,6 +293,7 @@ class FakeNeo4j {
   http::experimental::listener::http_listener listener_;
   std::mutex mu_;
   std::vector<Recorded> requests_;
+  int resamples_ = 0;
   std::vector<std::pair<std::string, std::string>> pending_;
   std::map<std::string, std::string> nodes_, rels_;
   std::vector<std::string> constraints_;
@@ -572,8 +579,10 @@ TEST_F(Neo4jHttp, TransactionalEndpointSendsABatchAsOneRequest) {
   ASSERT_TRUE(stats.ok()) << stats.status().message();
   ExpectCommittedEverything(server);
   const auto requests = server.requests();
-  // GET /, 8 constraints, 1 node batch, 1 relationship batch.
-  ASSERT_EQ(requests.size(), 11u);
+  // GET /, 8 constraints, 1 node batch, resampling, 1 relationship batch.
+  ASSERT_EQ(requests.size(), 12u);
+  EXPECT_EQ(server.resamples(), 1);
+  EXPECT_NE(requests[10].body.find("db.resampleOutdatedIndexes"), std::string::npos);
   rapidjson::Document nodes;
   nodes.Parse(requests[9].body.c_str());
   EXPECT_EQ(requests[9].path, "/db/neo4j/tx/commit");
@@ -648,7 +657,7 @@ TEST_F(Neo4jHttp, ParallelTransactionsCommitEverythingNodesFirst) {
     if (IsRelationshipBatch(requests[i])) first_rel = std::min(first_rel, i);
   }
   EXPECT_LT(last_node, first_rel);  // a relationship needs both its ends committed
-  EXPECT_EQ(stats->transactions, 8 + stats->nodes + stats->relationships);  // batch size 1
+  EXPECT_EQ(stats->transactions, 8 + stats->nodes + 1 + stats->relationships);  // batch size 1
 }
 
 TEST_F(Neo4jHttp, ParallelExportStopsAtTheFirstFailure) {
