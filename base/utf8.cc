@@ -4,17 +4,22 @@
 
 namespace policykg {
 
-std::u32string Utf8ToU32(std::string_view utf8) {
-  std::u32string out;
-  out.reserve(utf8.size());
+void Utf8ToU32(std::string_view utf8, std::u32string* out) {
+  out->clear();
+  out->reserve(utf8.size());
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const int32_t length = static_cast<int32_t>(utf8.size());
   int32_t i = 0;
   while (i < length) {
     UChar32 c;
     U8_NEXT_OR_FFFD(s, i, length, c);
-    out.push_back(static_cast<char32_t>(c));
+    out->push_back(static_cast<char32_t>(c));
   }
+}
+
+std::u32string Utf8ToU32(std::string_view utf8) {
+  std::u32string out;
+  Utf8ToU32(utf8, &out);
   return out;
 }
 

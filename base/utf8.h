@@ -9,6 +9,9 @@
 namespace policykg {
 
 std::u32string Utf8ToU32(std::string_view utf8);
+// The same into a buffer the caller reuses (cleared first): no allocation
+// once the buffer is large enough.
+void Utf8ToU32(std::string_view utf8, std::u32string* out);
 std::string U32ToUtf8(std::u32string_view text);
 // Number of code points in valid UTF-8.
 size_t CodePointCount(std::string_view utf8);

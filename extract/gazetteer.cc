@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <unordered_map>
 
-#include <unicode/utf8.h>
 
 #include "base/utf8.h"
 #include "extract/gazetteer_data.h"
@@ -50,30 +49,27 @@ bool ParseLevel(std::string_view s, DivisionLevel* level) {
   return false;
 }
 
-// Splits s at sep into at most `max` fields; returns the number of fields
-// there are (which may exceed max: the rest is not stored).
-size_t SplitInto(std::string_view s, char sep, std::string_view* fields, size_t max) {
-  size_t n = 0, start = 0;
-  while (true) {
-    const size_t pos = s.find(sep, start);
-    if (n < max) fields[n] = s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start);
-    ++n;
-    if (pos == std::string_view::npos) return n;
-    start = pos + 1;
+// Calls fn(field) for every sep-separated field of s, without allocating
+// (an empty s is one empty field).
+template <typename Fn>
+void ForEachField(std::string_view s, char sep, Fn fn) {
+  for (size_t start = 0;;) {
+    const size_t end = std::min(s.find(sep, start), s.size());
+    fn(s.substr(start, end - start));
+    if (end == s.size()) return;
+    start = end + 1;
   }
 }
 
-// Utf8ToU32 into a buffer the caller reuses (same decoding, no allocation).
-void DecodeInto(std::string_view utf8, std::u32string* out) {
-  out->clear();
-  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  const int32_t length = static_cast<int32_t>(utf8.size());
-  int32_t i = 0;
-  while (i < length) {
-    UChar32 c;
-    U8_NEXT_OR_FFFD(s, i, length, c);
-    out->push_back(static_cast<char32_t>(c));
-  }
+// Splits s at sep into at most `max` fields; returns the number of fields
+// there are (which may exceed max: the rest is not stored).
+size_t SplitInto(std::string_view s, char sep, std::string_view* fields, size_t max) {
+  size_t n = 0;
+  ForEachField(s, sep, [&](std::string_view f) {
+    if (n < max) fields[n] = f;
+    ++n;
+  });
+  return n;
 }
 
 }  // namespace
@@ -112,17 +108,14 @@ Status Gazetteer::Parse(std::string_view tsv, const std::string& source) {
       }
       d.parent = parent->second;
     }
-    for (size_t from = 0; !f[4].empty() && from <= f[4].size();) {
-      const size_t bar = std::min(f[4].find('|', from), f[4].size());
-      const std::string_view other = f[4].substr(from, bar - from);
-      from = bar + 1;
-      if (other.empty()) continue;
+    ForEachField(f[4], '|', [&](std::string_view other) {
+      if (other.empty()) return;
       if (d.short_name.empty()) {
         d.short_name = std::string(other);
       } else {
         d.aliases.emplace_back(other);
       }
-    }
+    });
     if (codes.count(d.code) != 0) return Status::BadInput(where() + "duplicate code " + d.code);
     divisions_.push_back(std::move(d));
     codes.emplace(divisions_.back().code, static_cast<int>(divisions_.size()) - 1);
@@ -142,7 +135,7 @@ void Gazetteer::BuildIndex() {
   std::u32string key;  // reused: one decoding buffer for 100 000 names
   const auto add = [&](NameTable& map, const std::string& name, int i) {
     if (name.empty()) return;
-    DecodeInto(name, &key);
+    Utf8ToU32(name, &key);
     index->max_length = std::max(index->max_length, static_cast<int>(key.size()));
     if (key.size() >= 2) index->first_two.Add(key[0], key[1], 1u << std::min<size_t>(key.size(), 31));
     std::vector<int>& v = map[key];

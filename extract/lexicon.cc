@@ -13,6 +13,15 @@ const char kRuleBare[] = "bare";
 
 namespace {
 
+// A word list in UTF-32, for the statics below that convert theirs once.
+template <size_t N>
+std::vector<std::u32string> ToU32(const char* const (&words)[N]) {
+  std::vector<std::u32string> out;
+  out.reserve(N);
+  for (const char* w : words) out.push_back(Utf8ToU32(w));
+  return out;
+}
+
 // Verbs, adverbs and function words that end a name when walking left from
 // its suffix. Words that often sit inside names (培养, 提升, 发展, 服务, 合作 as
 // nouns) are left out on purpose; compounds that begin a clause are listed.
@@ -65,12 +74,12 @@ uint64_t PackWord(std::u32string_view w) {
 }
 
 const std::unordered_set<uint64_t>& StopSet() {
-  static const auto* set = [] {
-    auto* s = new std::unordered_set<uint64_t>();
-    for (const char* w : kStopWords) s->insert(PackWord(Utf8ToU32(w)));
+  static const std::unordered_set<uint64_t> set = [] {
+    std::unordered_set<uint64_t> s;
+    for (const std::u32string& w : ToU32(kStopWords)) s.insert(PackWord(w));
     return s;
   }();
-  return *set;
+  return set;
 }
 
 // Words that alone never make a head: levels, classes and generic qualities.
@@ -98,12 +107,11 @@ constexpr const char* kGenericWords[] = {
 };
 
 const std::unordered_set<std::u32string>& GenericSet() {
-  static const auto* set = [] {
-    auto* s = new std::unordered_set<std::u32string>();
-    for (const char* w : kGenericWords) s->insert(Utf8ToU32(w));
-    return s;
+  static const std::unordered_set<std::u32string> set = [] {
+    const std::vector<std::u32string> words = ToU32(kGenericWords);
+    return std::unordered_set<std::u32string>(words.begin(), words.end());
   }();
-  return *set;
+  return set;
 }
 
 }  // namespace
@@ -138,12 +146,8 @@ constexpr const char* kCloserModifiers[] = {
 // kCloserModifiers in UTF-32, converted once (the closer test runs at every
 // enumeration candidate).
 const std::vector<std::u32string>& CloserModifiers() {
-  static const auto* words = [] {
-    auto* v = new std::vector<std::u32string>();
-    for (const char* m : kCloserModifiers) v->push_back(Utf8ToU32(m));
-    return v;
-  }();
-  return *words;
+  static const std::vector<std::u32string> words = ToU32(kCloserModifiers);
+  return words;
 }
 
 }  // namespace
