@@ -3,18 +3,40 @@
 #include <unicode/utf8.h>
 
 namespace policykg {
+namespace {
 
+// Bytes U8_APPEND writes for c; 3 for what it rejects (surrogates, values
+// past U+10FFFF), which become U+FFFD.
+size_t Utf8Length(char32_t c) {
+  if (c <= 0x7F) return 1;
+  if (c <= 0x7FF) return 2;
+  if (c <= 0xFFFF) return 3;
+  return c <= 0x10FFFF ? 4 : 3;
+}
+
+}  // namespace
+
+// Both directions write into storage sized once instead of growing a string
+// code point by code point: these conversions run on every document and on
+// every name the passes compare, and push_back/append per code point was
+// most of their cost.
 void Utf8ToU32(std::string_view utf8, std::u32string* out) {
-  out->clear();
-  out->reserve(utf8.size());
+  out->resize(utf8.size());  // never more code points than bytes
+  char32_t* const begin = out->data();
+  char32_t* dst = begin;
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const int32_t length = static_cast<int32_t>(utf8.size());
   int32_t i = 0;
   while (i < length) {
+    if (s[i] < 0x80) {  // ASCII needs no decoding
+      *dst++ = s[i++];
+      continue;
+    }
     UChar32 c;
     U8_NEXT_OR_FFFD(s, i, length, c);
-    out->push_back(static_cast<char32_t>(c));
+    *dst++ = static_cast<char32_t>(c);
   }
+  out->resize(static_cast<size_t>(dst - begin));
 }
 
 std::u32string Utf8ToU32(std::string_view utf8) {
@@ -24,17 +46,23 @@ std::u32string Utf8ToU32(std::string_view utf8) {
 }
 
 std::string U32ToUtf8(std::u32string_view text) {
-  std::string out;
-  out.reserve(text.size() * 3);
+  size_t bytes = 0;
+  for (char32_t c : text) bytes += Utf8Length(c);
+  std::string out(bytes, '\0');
+  auto* dst = reinterpret_cast<uint8_t*>(out.data());
+  int32_t n = 0;
+  const int32_t capacity = static_cast<int32_t>(bytes);
   for (char32_t c : text) {
-    uint8_t buf[4];
-    int32_t n = 0;
+    if (c <= 0x7F) {
+      dst[n++] = static_cast<uint8_t>(c);
+      continue;
+    }
     UBool error = false;
-    U8_APPEND(buf, n, 4, static_cast<UChar32>(c), error);
+    U8_APPEND(dst, n, capacity, static_cast<UChar32>(c), error);
     if (error) {
-      out += "\xEF\xBF\xBD";
-    } else {
-      out.append(reinterpret_cast<const char*>(buf), n);
+      dst[n++] = 0xEF;
+      dst[n++] = 0xBF;
+      dst[n++] = 0xBD;
     }
   }
   return out;

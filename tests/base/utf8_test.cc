@@ -28,5 +28,34 @@ TEST(Utf8, AstralPlaneCharacters) {
   EXPECT_EQ(U32ToUtf8(u), s);
 }
 
+TEST(Utf8, UnencodableCodePointsBecomeReplacementCharacter) {
+  const std::u32string u = {U'a', static_cast<char32_t>(0xD800), static_cast<char32_t>(0x110000), U'b'};
+  EXPECT_EQ(U32ToUtf8(u), "a\xEF\xBF\xBD\xEF\xBF\xBD" "b");
+}
+
+TEST(Utf8, MixedWidthsRoundTrip) {
+  // One, two, three and four bytes, ASCII between them, at both ends.
+  const std::string s = "x\xC3\xA9\xE6\x9F\xAF\xF0\xA0\x80\x80y\xE6\x9F\xAF";
+  const std::u32string u = Utf8ToU32(s);
+  EXPECT_EQ(u, (std::u32string{U'x', 0xE9, U'柯', 0x20000, U'y', U'柯'}));
+  EXPECT_EQ(U32ToUtf8(u), s);
+  EXPECT_EQ(U32ToUtf8(U""), "");
+  EXPECT_EQ(Utf8ToU32(""), U"");
+}
+
+TEST(Utf8, BufferFormReusesAndShrinks) {
+  std::u32string buf;
+  Utf8ToU32("柯城区科技局", &buf);
+  EXPECT_EQ(buf, U"柯城区科技局");
+  Utf8ToU32("ab", &buf);
+  EXPECT_EQ(buf, U"ab");
+}
+
+TEST(Utf8, TruncatedSequenceAtEnd) {
+  const std::u32string u = Utf8ToU32(std::string("a\xE6\x9F", 3));
+  ASSERT_EQ(u.size(), 2u);
+  EXPECT_EQ(u[1], U'\uFFFD');
+}
+
 }  // namespace
 }  // namespace policykg
