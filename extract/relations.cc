@@ -47,9 +47,7 @@ class RelationBuilder {
       for (const std::u32string& k : keys_.back()) {
         if (!k.empty()) by_first_key_[{type, k.front()}].push_back(static_cast<int>(i));
       }
-      if (ctx.entities[i].type == EntityType::kInstitute && EndsAt(names_.back()[0], names_.back()[0].size(), U"大学")) {
-        universities_.push_back(static_cast<int>(i));
-      }
+      if (ctx.entities[i].type == EntityType::kInstitute) AddUniversityStem(static_cast<int>(i));
     }
     std::sort(placed_.begin(), placed_.end(), [](const Placed& a, const Placed& b) { return a.span < b.span; });
   }
@@ -74,13 +72,31 @@ class RelationBuilder {
     return out;
   }
 
+  // A run of placed_, iterable in a range-for without copying it.
+  struct PlacedRange {
+    std::vector<Placed>::const_iterator first, last;
+    std::vector<Placed>::const_iterator begin() const { return first; }
+    std::vector<Placed>::const_iterator end() const { return last; }
+  };
+
   // Entities with a mention starting in [b, e), in text order.
-  std::vector<Placed> In(int32_t b, int32_t e) const {
-    std::vector<Placed> out;
-    auto it = std::lower_bound(placed_.begin(), placed_.end(), b,
-                               [](const Placed& p, int32_t v) { return p.span.start < v; });
-    for (; it != placed_.end() && it->span.start < e; ++it) out.push_back(*it);
-    return out;
+  PlacedRange In(int32_t b, int32_t e) const {
+    const auto by_start = [](const Placed& p, int32_t v) { return p.span.start < v; };
+    const auto first = std::lower_bound(placed_.begin(), placed_.end(), b, by_start);
+    const auto last = std::lower_bound(first, placed_.end(), e, by_start);
+    return {first, last};
+  }
+
+  // A university (X大学) whose stem X may name it inside another institute's
+  // name (衢州复旦研究院). Stems that are places (浙江) name no university;
+  // the gazetteer is asked once per university, not once per child.
+  void AddUniversityStem(int j) {
+    const std::u32string& pname = names_[j][0];
+    if (!EndsAt(pname, pname.size(), U"大学") || pname.size() < 4) return;
+    std::u32string stem = pname.substr(0, pname.size() - 2);
+    const std::vector<int>* places = ctx_.gazetteer.Find(stem);
+    if (places != nullptr && !places->empty()) return;
+    university_stems_.push_back({j, std::move(stem)});
   }
 
   int FindByName(EntityType type, std::u32string_view name) const {
@@ -119,7 +135,7 @@ class RelationBuilder {
   // it as the stem of a university (衢州复旦研究院 -> 复旦大学).
   int ParentOf(int child) const {
     const Entity& c = E(child);
-    const std::u32string cname = Utf8ToU32(c.name);
+    const std::u32string& cname = names_[child][0];
     int best = -1;
     size_t best_len = 0;
     for (int j : Bucket(by_first_name_, c.type, cname.empty() ? 0 : cname.front())) {
@@ -134,14 +150,10 @@ class RelationBuilder {
       }
     }
     if (best >= 0 || c.type != EntityType::kInstitute) return best;
-    for (int j : universities_) {
-      if (j == child) continue;
-      const std::u32string pname = Utf8ToU32(E(j).name);
-      if (!EndsAt(pname, pname.size(), U"大学") || pname.size() < 4) continue;
-      const std::u32string stem = pname.substr(0, pname.size() - 2);
-      if (!ctx_.gazetteer.Lookup(U32ToUtf8(stem)).empty()) continue;  // 浙江 is a place, not a stem
-      const size_t at = cname.find(stem);
-      if (at != std::u32string::npos && at > 0 && at + stem.size() < cname.size()) return static_cast<int>(j);
+    for (const UniversityStem& u : university_stems_) {
+      if (u.entity == child) continue;
+      const size_t at = cname.find(u.stem);
+      if (at != std::u32string::npos && at > 0 && at + u.stem.size() < cname.size()) return u.entity;
     }
     return -1;
   }
@@ -177,7 +189,7 @@ class RelationBuilder {
 
   // 衢州市柯城区人民政府办公室 -> 柯城区人民政府 by their name keys.
   int AgencyParentByKey(int child) const {
-    const std::u32string ck = NameKey(EntityType::kAgency, Utf8ToU32(E(child).name));
+    const std::u32string& ck = keys_[child][0];
     if (ck.empty()) return -1;
     for (int j : Bucket(by_first_key_, EntityType::kAgency, ck.front())) {
       if (j == child || E(j).type != EntityType::kAgency) continue;
@@ -254,7 +266,7 @@ class RelationBuilder {
       std::vector<int> parties;
       size_t p = i + 1;
       for (;;) {
-        const std::vector<Placed> at = In(static_cast<int32_t>(p), static_cast<int32_t>(p + 1));
+        const PlacedRange at = In(static_cast<int32_t>(p), static_cast<int32_t>(p + 1));
         const Placed* m = nullptr;
         for (const Placed& x : at) {
           if (E(x.entity).type != EntityType::kRegion && E(x.entity).type != EntityType::kProgram &&
@@ -337,7 +349,7 @@ class RelationBuilder {
     for (size_t i = 0; i < ctx_.entities.size(); ++i) {
       const Entity& e = E(i);
       if (e.type != EntityType::kDocument) continue;
-      const std::u32string n = Utf8ToU32(e.name);
+      const std::u32string& n = names_[i][0];
       const bool proposal = EndsAt(n, n.size(), U"建议") || EndsAt(n, n.size(), U"提案") || EndsAt(n, n.size(), U"议案");
       if (!proposal) continue;
       const int32_t pos = e.mentions.empty() ? 0 : e.mentions.front().start;
@@ -358,6 +370,7 @@ class RelationBuilder {
 
   void HostUnits() {
     static const std::u32string_view kMarkers[] = {U"主办", U"协办", U"承办", U"会办"};
+    int doc = -2;  // the answered document, looked up at the first marker
     for (size_t i = 0; i < s_.size(); ++i) {
       if (s_[i] != U'主' && s_[i] != U'协' && s_[i] != U'承' && s_[i] != U'会') continue;
       size_t after = 0;
@@ -371,7 +384,7 @@ class RelationBuilder {
       while (b < s_.size() && (s_[b] == U' ' || s_[b] == U'|' || s_[b] == U'\t')) ++b;
       size_t end = b;
       while (end < s_.size() && s_[end] != U'|' && s_[end] != U'\n' && s_[end] != U'。' && s_[end] != U':') ++end;
-      const int doc = AnsweredDocument();
+      if (doc == -2) doc = AnsweredDocument();
       for (const Placed& x : In(static_cast<int32_t>(b), static_cast<int32_t>(end))) {
         if (CanBeResponsible(E(x.entity).type)) Add(RelationType::kResponsibleFor, x.entity, doc, static_cast<int32_t>(i));
       }
@@ -463,7 +476,11 @@ class RelationBuilder {
   // Entities by (type, first character) of their names and of their keys,
   // so that parent search stays near-linear on long documents.
   std::map<std::pair<int, char32_t>, std::vector<int>> by_first_name_, by_first_key_;
-  std::vector<int> universities_;
+  struct UniversityStem {
+    int entity;
+    std::u32string stem;  // the name without 大学
+  };
+  std::vector<UniversityStem> university_stems_;  // in entity order
 
   static const std::vector<int>& Bucket(const std::map<std::pair<int, char32_t>, std::vector<int>>& index,
                                         EntityType type, char32_t c) {
