@@ -168,20 +168,42 @@ bool IsLabelAt(const std::u32string& s, int32_t pos) {
          std::any_of(std::begin(kDateLabels), std::end(kDateLabels), at);
 }
 
-// Values of "label: value" fields, in text order. A value runs to the next
-// '|', line end, run of spaces or label; an empty value may sit on one of the
-// next lines (the • 发布机构:\n\n  政府办公室 layout).
-std::vector<std::u32string> FieldValues(const DocumentContext& ctx, std::u32string_view label) {
-  const std::u32string& s = ctx.norm;
+// The "label: value" fields of a document. Every label ends at a colon, so
+// the colons are found once and each label is compared right before them,
+// instead of searching the whole text once per label (about 30 labels).
+class Fields {
+ public:
+  explicit Fields(const DocumentContext& ctx) : ctx_(ctx) {
+    const std::u32string& s = ctx.norm;
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == U':' || s[i] == U'：') colons_.push_back(static_cast<int32_t>(i));
+    }
+  }
+
+  // Values of the fields labelled `label`, in text order. A value runs to the
+  // next '|', line end, run of spaces or label; an empty value may sit on one
+  // of the next lines (the • 发布机构:\n\n  政府办公室 layout).
+  std::vector<std::u32string> Values(std::u32string_view label) const;
+  // The first value under any of the labels, tried in order.
+  std::u32string First(const std::u32string_view* labels, size_t count) const;
+
+ private:
+  const DocumentContext& ctx_;
+  std::vector<int32_t> colons_;  // positions of ':' and '：' in ctx.norm
+};
+
+std::vector<std::u32string> Fields::Values(std::u32string_view label) const {
+  const std::u32string& s = ctx_.norm;
   std::vector<std::u32string> values;
   const int32_t n = static_cast<int32_t>(s.size());
-  for (size_t pos = s.find(label); pos != std::u32string::npos; pos = s.find(label, pos + 1)) {
-    int32_t i = static_cast<int32_t>(pos + label.size());
+  const int32_t label_size = static_cast<int32_t>(label.size());
+  for (const int32_t colon : colons_) {
+    if (colon < label_size || s.compare(colon - label_size, label_size, label) != 0) continue;
+    const size_t pos = static_cast<size_t>(colon - label_size);
     // The label must stand on its own: preceded by nothing Han (建议/提案提出者
     // is not 提出者's label twice) and followed by a colon.
     if (pos > 0 && IsHan(s[pos - 1]) && label.size() < 4) continue;
-    if (i >= n || (s[i] != U':' && s[i] != U'：')) continue;
-    ++i;
+    int32_t i = colon + 1;
     int newlines = 0;
     while (i < n && (IsFiller(s[i]) || s[i] == U'\n')) {
       if (s[i] == U'\n' && ++newlines > 3) break;
@@ -193,15 +215,15 @@ std::vector<std::u32string> FieldValues(const DocumentContext& ctx, std::u32stri
            !(IsSpace(s[end]) && end + 1 < n && IsSpace(s[end + 1]))) {
       ++end;
     }
-    const Line v = Trim(ctx.text, {i, end});
-    if (v.end > v.start) values.push_back(ctx.text.substr(v.start, v.end - v.start));
+    const Line v = Trim(ctx_.text, {i, end});
+    if (v.end > v.start) values.push_back(ctx_.text.substr(v.start, v.end - v.start));
   }
   return values;
 }
 
-std::u32string FirstField(const DocumentContext& ctx, const std::u32string_view* labels, size_t count) {
+std::u32string Fields::First(const std::u32string_view* labels, size_t count) const {
   for (size_t k = 0; k < count; ++k) {
-    for (const std::u32string& v : FieldValues(ctx, labels[k])) return v;
+    for (const std::u32string& v : Values(labels[k])) return v;
   }
   return {};
 }
@@ -280,14 +302,15 @@ std::u32string Folded(const DocumentContext& ctx, const std::u32string& written)
 
 void ReadMetadata(DocumentContext& ctx) {
   const std::vector<Line> lines = Lines(ctx.norm);
+  const Fields fields(ctx);
   DocumentInfo& info = ctx.info;
 
   std::u32string title = TitleLine(ctx, lines);
-  if (title.empty()) title = FirstField(ctx, kTitleLabels, std::size(kTitleLabels));
+  if (title.empty()) title = fields.First(kTitleLabels, std::size(kTitleLabels));
   info.title = U32ToUtf8(title);
 
   for (std::u32string_view label : kNumberLabels) {
-    for (const std::u32string& v : FieldValues(ctx, label)) {
+    for (const std::u32string& v : fields.Values(label)) {
       if (info.number.empty() && IsDocumentNumber(v)) info.number = U32ToUtf8(v);
     }
   }
@@ -307,7 +330,7 @@ void ReadMetadata(DocumentContext& ctx) {
   if (issuer.empty()) issuer = IssuerFromTitle(title);
   if (issuer.empty()) {
     for (std::u32string_view label : kIssuerLabels) {
-      for (const std::u32string& v : FieldValues(ctx, label)) {
+      for (const std::u32string& v : fields.Values(label)) {
         if (issuer.empty() && LooksLikeOrganization(v)) issuer = v;
       }
     }
@@ -317,7 +340,7 @@ void ReadMetadata(DocumentContext& ctx) {
   info.issuer = U32ToUtf8(Folded(ctx, issuer));
 
   for (std::u32string_view label : kDateLabels) {
-    for (const std::u32string& v : FieldValues(ctx, label)) {
+    for (const std::u32string& v : fields.Values(label)) {
       if (!info.date.empty()) break;
       if (auto d = ParseDate(v)) info.date = *d;
     }
