@@ -28,20 +28,25 @@ bool Contains(const Span& outer, const Span& inner) {
 }
 
 // Removes mentions covered by a longer mention of something else, and the
-// shorter of two partly overlapping mentions.
-std::vector<Mention> ResolveOverlaps(std::vector<Mention> mentions) {
-  std::stable_sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
-    if (a.span.start != b.span.start) return a.span.start < b.span.start;
-    return (a.span.end - a.span.start) > (b.span.end - b.span.start);
+// shorter of two partly overlapping mentions. Returns the kept ones, by
+// start and longest first, as pointers into `all` (a document has
+// thousands of mentions; copying their strings was a large part of this pass).
+std::vector<const Mention*> ResolveOverlaps(const std::vector<Mention>& all) {
+  std::vector<const Mention*> mentions;
+  mentions.reserve(all.size());
+  for (const Mention& m : all) mentions.push_back(&m);
+  std::stable_sort(mentions.begin(), mentions.end(), [](const Mention* a, const Mention* b) {
+    if (a->span.start != b->span.start) return a->span.start < b->span.start;
+    return (a->span.end - a->span.start) > (b->span.end - b->span.start);
   });
   std::vector<bool> drop(mentions.size(), false);
   for (size_t i = 0; i < mentions.size(); ++i) {
     if (drop[i]) continue;
-    const Mention& a = mentions[i];
+    const Mention& a = *mentions[i];
     if (a.span.start == a.span.end) continue;  // the annotated document: no text span
-    for (size_t j = i + 1; j < mentions.size() && mentions[j].span.start < a.span.end; ++j) {
+    for (size_t j = i + 1; j < mentions.size() && mentions[j]->span.start < a.span.end; ++j) {
       if (drop[j]) continue;
-      Mention& b = mentions[j];
+      const Mention& b = *mentions[j];
       if (b.span.start == b.span.end) continue;
       if (a.span == b.span) {
         // One span, two readings: a 《》 title wins, else the first found.
@@ -75,9 +80,10 @@ std::vector<Mention> ResolveOverlaps(std::vector<Mention> mentions) {
       }
     }
   }
-  std::vector<Mention> kept;
+  std::vector<const Mention*> kept;
+  kept.reserve(mentions.size());
   for (size_t i = 0; i < mentions.size(); ++i) {
-    if (!drop[i]) kept.push_back(std::move(mentions[i]));
+    if (!drop[i]) kept.push_back(mentions[i]);
   }
   return kept;
 }
@@ -90,13 +96,15 @@ struct Group {
   int merged_into = -1;
 };
 
-std::u32string BestName(const Group& g) {
-  std::u32string best;
-  for (const Mention* m : g.mentions) {
+// The canonical name of an entity: the longest canonical form of its
+// mentions that is not a bare class word.
+std::u32string_view BestName(const std::vector<const Mention*>& mentions) {
+  std::u32string_view best;
+  for (const Mention* m : mentions) {
     if (IsRule(*m, kRuleBare)) continue;
     if (m->canonical.size() > best.size()) best = m->canonical;
   }
-  if (best.empty() && !g.mentions.empty()) best = g.mentions.front()->canonical;
+  if (best.empty() && !mentions.empty()) best = mentions.front()->canonical;
   return best;
 }
 
@@ -108,12 +116,13 @@ int Root(std::vector<Group>& groups, int i) {
 }  // namespace
 
 void BuildEntities(DocumentContext& ctx) {
-  const std::vector<Mention> mentions = ResolveOverlaps(ctx.mentions);
+  const std::vector<const Mention*> mentions = ResolveOverlaps(ctx.mentions);
 
   // Group by (type, name key).
   std::vector<Group> groups;
   std::map<std::pair<int, std::u32string>, int> index;
-  for (const Mention& m : mentions) {
+  for (const Mention* mp : mentions) {
+    const Mention& m = *mp;
     const std::u32string key = NameKey(m.type, m.canonical);
     if (key.empty()) continue;
     const auto k = std::make_pair(static_cast<int>(m.type), key);
@@ -196,18 +205,21 @@ void BuildEntities(DocumentContext& ctx) {
   std::vector<Built> built;
   for (size_t i = 0; i < groups.size(); ++i) {
     if (members[i].empty() || groups[i].merged_into >= 0) continue;
-    Group whole = groups[i];
-    whole.mentions = members[i];
-    const std::u32string name = BestName(whole);
+    const std::u32string_view name = BestName(members[i]);
     Entity e;
     e.type = groups[i].type;
     e.name = U32ToUtf8(name);
+    // Most mentions repeat a form already seen: compare the code points
+    // first and convert only new forms (the UTF-8 set keeps the result
+    // exactly what comparing converted forms gives).
+    std::set<std::u32string_view> seen_forms{name};
     std::set<std::string> seen{e.name};
     int32_t first = INT32_MAX;
-    for (const Mention* m : whole.mentions) {
+    for (const Mention* m : members[i]) {
       for (const std::u32string* form : {&m->surface, &m->canonical}) {
-        const std::string f = U32ToUtf8(*form);
-        if (!f.empty() && seen.insert(f).second) e.aliases.push_back(f);
+        if (form->empty() || !seen_forms.insert(*form).second) continue;
+        std::string f = U32ToUtf8(*form);
+        if (seen.insert(f).second) e.aliases.push_back(std::move(f));
       }
       if (m->span.end > m->span.start) e.mentions.push_back(m->span);
       first = std::min(first, m->span.start);
