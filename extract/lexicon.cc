@@ -1,6 +1,7 @@
 #include "extract/lexicon.h"
 
 #include <algorithm>
+#include <bitset>
 #include <unordered_set>
 #include <vector>
 
@@ -73,13 +74,49 @@ uint64_t PackWord(std::u32string_view w) {
   return key | (static_cast<uint64_t>(w.size()) << 62);
 }
 
-const std::unordered_set<uint64_t>& StopSet() {
-  static const std::unordered_set<uint64_t> set = [] {
-    std::unordered_set<uint64_t> s;
-    for (const std::u32string& w : ToU32(kStopWords)) s.insert(PackWord(w));
-    return s;
-  }();
-  return set;
+// The stop words as packed keys in an open-addressing table, with bitmaps of
+// the characters that start and end a stop word. The left walk asks at every
+// character of a name whether a stop word ends there; most characters end
+// none, and the bitmap answers those with one bit test.
+class StopTable {
+ public:
+  explicit StopTable(const std::vector<std::u32string>& words) {
+    size_t slots = 16;
+    while (slots < 2 * words.size()) slots *= 2;
+    slots_.assign(slots, 0);
+    for (const std::u32string& w : words) {
+      const uint64_t key = PackWord(w);
+      if (key == 0) continue;
+      starts_.set(w.front());
+      ends_.set(w.back());
+      size_t i = Slot(key);
+      while (slots_[i] != 0 && slots_[i] != key) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = key;
+    }
+  }
+
+  bool Contains(uint64_t key) const {
+    for (size_t i = Slot(key);; i = (i + 1) & (slots_.size() - 1)) {
+      if (slots_[i] == key) return true;
+      if (slots_[i] == 0) return false;
+    }
+  }
+  // False when no stop word starts (ends) with c.
+  bool MayStartWith(char32_t c) const { return c <= 0xFFFF && starts_[c]; }
+  bool MayEndWith(char32_t c) const { return c <= 0xFFFF && ends_[c]; }
+
+ private:
+  size_t Slot(uint64_t key) const {
+    return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & (slots_.size() - 1);
+  }
+
+  std::vector<uint64_t> slots_;  // packed keys, 0 = free; size a power of two
+  std::bitset<0x10000> starts_, ends_;
+};
+
+const StopTable& Stops() {
+  static const StopTable table(ToU32(kStopWords));
+  return table;
 }
 
 // Words that alone never make a head: levels, classes and generic qualities.
@@ -131,8 +168,8 @@ namespace {
 
 // Classifiers that follow a numeral in a count (3家, 两大, 16个).
 bool IsClassifier(char32_t c) {
-  static const std::u32string kClassifiers = U"家个项所批支名人年月日大类种条次座处位件";
-  return kClassifiers.find(c) != std::u32string::npos;
+  static const CharSet kClassifiers(U"家个项所批支名人年月日大类种条次座处位件");
+  return kClassifiers.Contains(c);
 }
 
 // Modifiers that may sit between a count and the shared suffix of an
@@ -152,6 +189,16 @@ const std::vector<std::u32string>& CloserModifiers() {
 
 }  // namespace
 
+CharSet::CharSet(std::u32string_view chars) {
+  for (char32_t c : chars) {
+    if (c <= 0xFFFF) {
+      bmp_.set(c);
+    } else {
+      astral_.push_back(c);
+    }
+  }
+}
+
 bool IsHan(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF);
 }
@@ -160,8 +207,8 @@ bool IsAsciiAlnum(char32_t c) {
   return IsAsciiDigit(c) || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
 }
 bool IsNumeral(char32_t c) {
-  static const std::u32string kNumerals = U"〇零一二三四五六七八九十百千万两";
-  return IsAsciiDigit(c) || kNumerals.find(c) != std::u32string::npos;
+  static const CharSet kNumerals(U"〇零一二三四五六七八九十百千万两");
+  return IsAsciiDigit(c) || kNumerals.Contains(c);
 }
 bool IsNameChar(char32_t c) { return IsHan(c) || IsAsciiAlnum(c); }
 bool IsOpenQuote(char32_t c) { return c == U'“' || c == U'‘' || c == U'"' || c == U'「'; }
@@ -179,12 +226,13 @@ bool EndsAt(std::u32string_view s, size_t end, std::u32string_view w) {
 }
 
 int StopWordEndingAt(std::u32string_view s, size_t end) {
-  const auto& set = StopSet();
+  const StopTable& stops = Stops();
+  if (end == 0 || end > s.size() || !stops.MayEndWith(s[end - 1])) return 0;
   for (int len = 4; len >= 1; --len) {
     if (end < static_cast<size_t>(len)) continue;
     const std::u32string_view w = s.substr(end - len, len);
     const uint64_t key = PackWord(w);
-    if (key == 0 || !set.count(key)) continue;
+    if (key == 0 || !stops.Contains(key)) continue;
     // 高等/中等 are adjectives, not the enumeration closer 等.
     if (w == U"等" && end >= 2 && (s[end - 2] == U'高' || s[end - 2] == U'中' || s[end - 2] == U'同')) continue;
     // 重要, 纲要 and 协同, 共同 end words; only a lone 要 or 同 is a stop.
@@ -200,11 +248,12 @@ int StopWordEndingAt(std::u32string_view s, size_t end) {
 }
 
 int StopWordStartingAt(std::u32string_view s, size_t pos) {
-  const auto& set = StopSet();
+  const StopTable& stops = Stops();
+  if (pos >= s.size() || !stops.MayStartWith(s[pos])) return 0;
   for (int len = 4; len >= 1; --len) {
     if (pos + len > s.size()) continue;
     const uint64_t key = PackWord(s.substr(pos, len));
-    if (key != 0 && set.count(key)) return len;
+    if (key != 0 && stops.Contains(key)) return len;
   }
   return 0;
 }
@@ -399,18 +448,27 @@ std::vector<Span> EnumerationItemsEndingAt(std::u32string_view s, size_t end, in
 
 std::vector<SuffixHit> ScanSuffixes(std::u32string_view s, const std::vector<SuffixRule>& rules,
                                     const WalkOptions& opt) {
-  // The first characters of the suffixes, as a bitmap over the BMP: most
-  // characters start no suffix and cost one bit test.
-  std::vector<bool> first(0x10000, false);
+  // The first characters of the suffixes, as a bitmap: most characters
+  // start no suffix and cost one bit test. The rules sorted by that
+  // character (stably: list order, longest suffix first, within one) so
+  // that a character that does start one tries only its own rules.
+  std::u32string firsts;
+  std::vector<const SuffixRule*> by_first;
   for (const SuffixRule& r : rules) {
-    if (r.suffix[0] <= 0xFFFF) first[r.suffix[0]] = true;
+    firsts.push_back(r.suffix[0]);
+    by_first.push_back(&r);
   }
+  const CharSet first(firsts);
+  std::stable_sort(by_first.begin(), by_first.end(),
+                   [](const SuffixRule* a, const SuffixRule* b) { return a->suffix[0] < b->suffix[0]; });
   std::vector<SuffixHit> hits;
   for (size_t i = 0; i < s.size(); ++i) {
     const char32_t c = s[i];
-    if (c > 0xFFFF || !first[c]) continue;
-    for (const SuffixRule& r : rules) {
-      if (r.suffix[0] != c) continue;
+    if (!first.Contains(c)) continue;
+    auto it = std::lower_bound(by_first.begin(), by_first.end(), c,
+                               [](const SuffixRule* r, char32_t v) { return r->suffix[0] < v; });
+    for (; it != by_first.end() && (*it)->suffix[0] == c; ++it) {
+      const SuffixRule& r = **it;
       const std::u32string_view suf(r.suffix);
       if (!MatchAt(s, i, suf)) continue;
       const size_t end = i + suf.size();

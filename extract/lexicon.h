@@ -6,6 +6,7 @@
 #ifndef POLICYKG_EXTRACT_LEXICON_H_
 #define POLICYKG_EXTRACT_LEXICON_H_
 
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -14,6 +15,22 @@
 #include "extract/document_context.h"
 
 namespace policykg {
+
+// A set of characters, for the classes that scans test at every position:
+// membership of a BMP character is one bit test (a search of a short
+// string per character was a visible share of whole-text scans).
+class CharSet {
+ public:
+  explicit CharSet(std::u32string_view chars);
+  bool Contains(char32_t c) const {
+    if (c <= 0xFFFF) return bmp_[c];
+    return astral_.find(c) != std::u32string::npos;
+  }
+
+ private:
+  std::bitset<0x10000> bmp_;
+  std::u32string astral_;  // members outside the BMP (rare)
+};
 
 // Character classes.
 bool IsHan(char32_t c);

@@ -118,8 +118,10 @@ bool IsShortBareItem(std::u32string_view item) {
 
 void FindEnumerations(DocumentContext& ctx) {
   const std::u32string_view s = ctx.norm;
+  // The first characters of the closers and shared suffixes below.
+  static const CharSet kFirsts(U"创科载园平产综走高");
   for (size_t i = 0; i < s.size(); ++i) {
-    if (std::u32string_view(U"创科载园平产综走高").find(s[i]) == std::u32string_view::npos) continue;
+    if (!kFirsts.Contains(s[i])) continue;
     std::u32string_view suffix;
     bool as_written = false;
     for (auto c : kClassClosers) {
