@@ -126,13 +126,14 @@ Status WriteCsvDirectory(const std::vector<CsvFile>& files, const std::string& d
   return Status::OK();
 }
 
-std::string ImportCommand(const std::vector<CsvFile>& files, const std::string& dir) {
-  std::string cmd = "neo4j-admin database import full --array-delimiter=';'";
+std::string ImportCommand(const std::vector<CsvFile>& files, const std::string& dir, int neo4j_major) {
+  const bool v5 = neo4j_major >= 5;
+  std::string cmd = v5 ? "neo4j-admin database import full --array-delimiter=';'" : "neo4j-admin import";
   for (const CsvFile& f : files) {
     cmd += f.nodes ? " --nodes=" : " --relationships=";
     cmd += (std::filesystem::path(dir) / f.name).string();
   }
-  return cmd + " neo4j";
+  return v5 ? cmd + " neo4j" : cmd;
 }
 
 }  // namespace policykg

@@ -42,8 +42,12 @@ std::vector<CsvFile> ToImportCsv(const Graph& graph, const Selection& selection)
 // removed first, so the directory always holds one consistent export.
 Status WriteCsvDirectory(const std::vector<CsvFile>& files, const std::string& dir);
 
-// The neo4j-admin (5.x) command that imports the files from `dir`.
-std::string ImportCommand(const std::vector<CsvFile>& files, const std::string& dir);
+// The neo4j-admin command that imports the files from `dir` into an empty
+// database. `neo4j_major` 5 (and later) gives `neo4j-admin database import
+// full ... neo4j`; 3 and 4 give `neo4j-admin import ...`, whose defaults (';'
+// between array items, the default database) already fit these files, and
+// which 3.x and 4.x both accept.
+std::string ImportCommand(const std::vector<CsvFile>& files, const std::string& dir, int neo4j_major = 5);
 
 }  // namespace policykg
 

@@ -74,7 +74,8 @@ Result<std::vector<std::string>> ExportToFile(const Graph& g, const Selection& s
       for (const CsvFile& f : files) {
         lines.push_back(o.output + "/" + f.name + " (" + std::to_string(f.rows) + " rows)");
       }
-      lines.push_back("import with: " + ImportCommand(files, o.output));
+      lines.push_back("import into Neo4j 5: " + ImportCommand(files, o.output, 5));
+      lines.push_back("import into Neo4j 3.x/4.x: " + ImportCommand(files, o.output, 4));
       return lines;
     }
   }

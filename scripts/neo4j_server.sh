@@ -9,6 +9,11 @@
 #                                       answers. Writes DIR/url, DIR/port,
 #                                       DIR/password, DIR/pid.
 #   scripts/neo4j_server.sh stop DIR    kill the PID in DIR/pid and wait for it.
+#   scripts/neo4j_server.sh admin DIR ARGS...
+#                                       run the bundled `neo4j-admin ARGS` (e.g.
+#                                       `import --nodes=...`) on a fresh copy in
+#                                       DIR, before its first start: a following
+#                                       `start DIR` keeps what it wrote.
 #
 # DIR defaults to build/neo4j-server. Exit status is non-zero if the server
 # does not come up (its log is printed then).
@@ -21,6 +26,16 @@ mkdir -p "$DIR" && DIR="$(cd "$DIR" && pwd)"
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
 
 die() { echo "neo4j_server: $*" >&2; exit 1; }
+
+# Java 17 closes the JDK internals that Neo4j 3.1 reaches into: the server gets
+# these flags through neo4j.conf, neo4j-admin through JDK_JAVA_OPTIONS.
+JAVA17_FLAGS=()
+for p in java.lang java.nio sun.nio.ch java.util java.io java.lang.reflect jdk.internal.misc jdk.internal.ref; do
+  JAVA17_FLAGS+=("--add-opens=java.base/$p=ALL-UNNAMED")
+done
+for p in sun.nio.ch jdk.internal.misc jdk.internal.ref; do
+  JAVA17_FLAGS+=("--add-exports=java.base/$p=ALL-UNNAMED")
+done
 
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
@@ -45,27 +60,18 @@ dbms.jvm.additional=-XX:+UseG1GC
 dbms.jvm.additional=-XX:-OmitStackTraceInFastThrow
 dbms.jvm.additional=-XX:+DisableExplicitGC
 dbms.jvm.additional=-Dunsupported.dbms.udc.source=tarball
-# Java 17 closes the JDK internals that Neo4j 3.1 reaches into.
-dbms.jvm.additional=--add-opens=java.base/java.lang=ALL-UNNAMED
-dbms.jvm.additional=--add-opens=java.base/java.nio=ALL-UNNAMED
-dbms.jvm.additional=--add-opens=java.base/sun.nio.ch=ALL-UNNAMED
-dbms.jvm.additional=--add-opens=java.base/java.util=ALL-UNNAMED
-dbms.jvm.additional=--add-opens=java.base/java.io=ALL-UNNAMED
-dbms.jvm.additional=--add-opens=java.base/java.lang.reflect=ALL-UNNAMED
-dbms.jvm.additional=--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED
-dbms.jvm.additional=--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
-dbms.jvm.additional=--add-exports=java.base/sun.nio.ch=ALL-UNNAMED
-dbms.jvm.additional=--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED
-dbms.jvm.additional=--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED
 EOF
+  printf 'dbms.jvm.additional=%s\n' "${JAVA17_FLAGS[@]}" >>"$DIR/home/conf/neo4j.conf"
 }
 
-start() {
+running() { [ -f "$DIR/pid" ] && kill -0 "$(cat "$DIR/pid")" 2>/dev/null; }
+
+# A fresh, configured copy of the distribution in DIR (marked DIR/prepared
+# until its first start), with a free port and a generated password.
+prepare() {
   [ -d "$DIST" ] || die "$DIST missing: run scripts/setup.sh (npm install)"
   [ -x "$JAVA_HOME/bin/java" ] || die "no Java at $JAVA_HOME (openjdk-17-jre-headless)"
-  if [ -f "$DIR/pid" ] && kill -0 "$(cat "$DIR/pid")" 2>/dev/null; then
-    die "already running (pid $(cat "$DIR/pid")) in $DIR"
-  fi
+  running && die "already running (pid $(cat "$DIR/pid")) in $DIR"
   rm -rf "${DIR:?}"/*
   cp -r "$DIST" "$DIR/home"
   mkdir -p "$DIR/home/logs" "$DIR/home/run" "$DIR/home/import" "$DIR/home/data"
@@ -79,6 +85,25 @@ start() {
   # The password is set before the first start, so it never crosses HTTP.
   NEO4J_HOME="$DIR/home" bash "$DIR/home/bin/neo4j-admin" set-initial-password "$password" \
     >"$DIR/home/logs/admin.log" 2>&1 || { cat "$DIR/home/logs/admin.log" >&2; die "set-initial-password failed"; }
+  touch "$DIR/prepared"
+}
+
+admin() {
+  [ -f "$DIR/prepared" ] || prepare
+  NEO4J_HOME="$DIR/home" JDK_JAVA_OPTIONS="${JAVA17_FLAGS[*]}" bash "$DIR/home/bin/neo4j-admin" "$@" \
+    >>"$DIR/home/logs/admin.log" 2>&1 || { tail -n 40 "$DIR/home/logs/admin.log" >&2; die "neo4j-admin $1 failed"; }
+  echo "neo4j_server: neo4j-admin $1 done in $DIR"
+}
+
+start() {
+  if [ -f "$DIR/prepared" ]; then
+    running && die "already running (pid $(cat "$DIR/pid")) in $DIR"
+  else
+    prepare
+  fi
+  rm -f "$DIR/prepared"
+  local port
+  port=$(cat "$DIR/port")
   # `console` execs Java in the foreground, so $! is the server's own PID.
   NEO4J_HOME="$DIR/home" nohup bash "$DIR/home/bin/neo4j" console >"$DIR/home/logs/console.log" 2>&1 </dev/null &
   echo $! >"$DIR/pid"
@@ -123,5 +148,6 @@ stop() {
 case "$CMD" in
   start) start ;;
   stop) stop ;;
-  *) echo "usage: $0 start|stop [DIR]" >&2; exit 64 ;;
+  admin) shift 2; admin "$@" ;;
+  *) echo "usage: $0 start|stop [DIR] | admin DIR ARGS..." >&2; exit 64 ;;
 esac

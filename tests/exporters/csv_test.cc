@@ -17,7 +17,10 @@ namespace {
 
 using namespace export_test;  // NOLINT: test fixture names
 using ::testing::ElementsAre;
+using ::testing::EndsWith;
 using ::testing::HasSubstr;
+using ::testing::Not;
+using ::testing::StartsWith;
 
 // RFC 4180 reader: rows of fields; quoted fields may hold commas and "".
 std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
@@ -191,6 +194,12 @@ TEST(Csv, WritesTheDirectoryAndRemovesStaleFiles) {
   EXPECT_THAT(cmd, HasSubstr("--nodes=" + dir + "/nodes_Institute.csv"));
   EXPECT_THAT(cmd, HasSubstr("--relationships=" + dir + "/rels_COOPERATES_WITH.csv"));
   EXPECT_THAT(cmd, HasSubstr("--array-delimiter=';'"));
+  EXPECT_THAT(cmd, StartsWith("neo4j-admin database import full "));
+  EXPECT_THAT(cmd, EndsWith(" neo4j"));
+  const std::string old = ImportCommand(files, dir, 4);
+  EXPECT_THAT(old, StartsWith("neo4j-admin import --nodes=" + dir + "/nodes_Institute.csv"));
+  EXPECT_THAT(old, HasSubstr("--relationships=" + dir + "/rels_COOPERATES_WITH.csv"));
+  EXPECT_THAT(old, Not(HasSubstr("database")));
   std::filesystem::remove_all(dir);
 }
 

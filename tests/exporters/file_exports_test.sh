@@ -49,7 +49,7 @@ expect "export json" "$BIN" export json kg.graph -o kg.json
 nodes=$(json_count kg.json nodes) && ok "json parses ($nodes nodes)" || fail "json does not parse"
 expect "export html" "$BIN" export html kg.graph -o kg.html
 expect "export csv" "$BIN" export csv kg.graph -o csv
-grep -q "neo4j-admin database import" "$WORK/last.out" && ok "csv export prints the import command" || fail "no import command"
+grep -q "import into Neo4j 5: neo4j-admin database import" "$WORK/last.out" && grep -q "import into Neo4j 3.x/4.x: neo4j-admin import --nodes=" "$WORK/last.out" && ok "csv export prints the import command" || fail "no import command"
 rows=0
 for f in csv/nodes_*.csv; do rows=$((rows + $(wc -l <"$f") - 1)); done
 [[ $rows -eq $nodes ]] && ok "csv node rows ($rows) = json nodes" || fail "csv node rows $rows != json nodes $nodes"

@@ -16,29 +16,10 @@ WORK=$(mktemp -d "$PWD/neo4j_real_server.XXXXXX")
 cleanup() { "$SERVER" stop "$WORK/server" >/dev/null 2>&1 || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
+# shellcheck source=neo4j_test_lib.sh
+source "$(dirname "$0")/neo4j_test_lib.sh"
 
-"$SERVER" start "$WORK/server" || fail "the Neo4j server did not start"
-URL=$(cat "$WORK/server/url")
-export NEO4J_PASSWORD
-NEO4J_PASSWORD=$(cat "$WORK/server/password")
-
-# cypher STATEMENT [PARAMS_JSON] -> the rows of the result, one JSON array per line.
-cypher() {
-  local body
-  body=$(python3 -c 'import json,sys; print(json.dumps({"statements":[{"statement":sys.argv[1],"parameters":json.loads(sys.argv[2])}]}))' \
-    "$1" "${2:-{\}}")
-  curl -s -u "neo4j:$NEO4J_PASSWORD" -H 'Content-Type: application/json' -H 'Accept: application/json' \
-    -d "$body" "$URL/db/data/transaction/commit" |
-    python3 -c '
-import json, sys
-r = json.load(sys.stdin)
-if r["errors"]:
-    sys.exit("cypher error: %s" % r["errors"])
-for row in r["results"][0]["data"]:
-    print(json.dumps(row["row"], ensure_ascii=False))'
-}
-count() { cypher "$1" "${2:-{\}}" | python3 -c 'import json,sys; print(json.loads(sys.stdin.read())[0])'; }
+start_server "$WORK/server"
 
 # export GRAPH -> "NODES RELATIONSHIPS" as the exporter reports them.
 export_graph() {
