@@ -189,19 +189,30 @@ class Locator {
     }
     std::map<std::string, const Entity*> region_named;
     for (const auto& [d, e] : regions_) region_named.emplace(e->name, e);
+    // The located zones in entity order, each with the Region entity of its
+    // tail (nullptr when the tail is no Region entity), looked up once
+    // rather than for every body.
+    struct LocatedZone {
+      const Entity* zone;
+      const Entity* region;
+    };
+    std::vector<LocatedZone> zones;
+    for (const Entity& zone : ctx_.entities) {
+      if (zone.type != EntityType::kPlatform) continue;
+      const auto where = tail_of.find(zone.name);
+      if (where == tail_of.end()) continue;
+      const auto region = region_named.find(where->second);
+      zones.push_back({&zone, region == region_named.end() ? nullptr : region->second});
+    }
     for (const Entity& body : ctx_.entities) {
       if (body.type == EntityType::kRegion || body.type == EntityType::kPlatform ||
           body.type == EntityType::kProgram || body.type == EntityType::kDocument) {
         continue;
       }
       if (tail_of.count(body.name)) continue;
-      for (const Entity& zone : ctx_.entities) {
-        if (zone.type != EntityType::kPlatform) continue;
-        const auto where = tail_of.find(zone.name);
-        if (where == tail_of.end()) continue;
-        if (!NamedAfter(body, zone)) continue;
-        const auto region = region_named.find(where->second);
-        if (region != region_named.end()) Add(body, *region->second, {}, FirstMention(body));
+      for (const LocatedZone& z : zones) {
+        if (!NamedAfter(body, *z.zone)) continue;
+        if (z.region != nullptr) Add(body, *z.region, {}, FirstMention(body));
         break;
       }
     }
