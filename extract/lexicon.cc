@@ -199,31 +199,11 @@ CharSet::CharSet(std::u32string_view chars) {
   }
 }
 
-bool IsHan(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF);
-}
-bool IsAsciiDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
-bool IsAsciiAlnum(char32_t c) {
-  return IsAsciiDigit(c) || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
-}
 bool IsNumeral(char32_t c) {
   static const CharSet kNumerals(U"〇零一二三四五六七八九十百千万两");
   return IsAsciiDigit(c) || kNumerals.Contains(c);
 }
-bool IsNameChar(char32_t c) { return IsHan(c) || IsAsciiAlnum(c); }
-bool IsOpenQuote(char32_t c) { return c == U'“' || c == U'‘' || c == U'"' || c == U'「'; }
-bool IsCloseQuote(char32_t c) { return c == U'”' || c == U'’' || c == U'"' || c == U'」'; }
-bool IsBreak(char32_t c) {
-  if (IsNameChar(c)) return false;
-  return c != U'-' && c != U'(' && c != U')' && c != U'+';
-}
 
-bool MatchAt(std::u32string_view s, size_t pos, std::u32string_view w) {
-  return pos + w.size() <= s.size() && s.compare(pos, w.size(), w) == 0;
-}
-bool EndsAt(std::u32string_view s, size_t end, std::u32string_view w) {
-  return end >= w.size() && end <= s.size() && s.compare(end - w.size(), w.size(), w) == 0;
-}
 
 int StopWordEndingAt(std::u32string_view s, size_t end) {
   const StopTable& stops = Stops();

@@ -32,21 +32,32 @@ class CharSet {
   std::u32string astral_;  // members outside the BMP (rare)
 };
 
-// Character classes.
-bool IsHan(char32_t c);
-bool IsAsciiAlnum(char32_t c);
-bool IsAsciiDigit(char32_t c);
+// Character classes. Inline: the scans test them at every character.
+inline bool IsHan(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF);
+}
+inline bool IsAsciiDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
+inline bool IsAsciiAlnum(char32_t c) {
+  return IsAsciiDigit(c) || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+}
 // 〇一二三四五六七八九十百千万两 and ASCII digits.
 bool IsNumeral(char32_t c);
 // Characters that may be part of a name: Han and ASCII letters/digits.
-bool IsNameChar(char32_t c);
+inline bool IsNameChar(char32_t c) { return IsHan(c) || IsAsciiAlnum(c); }
 // Punctuation and whitespace that always end a name (、 included).
-bool IsBreak(char32_t c);
-bool IsOpenQuote(char32_t c);
-bool IsCloseQuote(char32_t c);
+inline bool IsBreak(char32_t c) {
+  if (IsNameChar(c)) return false;
+  return c != U'-' && c != U'(' && c != U')' && c != U'+';
+}
+inline bool IsOpenQuote(char32_t c) { return c == U'“' || c == U'‘' || c == U'"' || c == U'「'; }
+inline bool IsCloseQuote(char32_t c) { return c == U'”' || c == U'’' || c == U'"' || c == U'」'; }
 
-bool MatchAt(std::u32string_view s, size_t pos, std::u32string_view w);
-bool EndsAt(std::u32string_view s, size_t end, std::u32string_view w);
+inline bool MatchAt(std::u32string_view s, size_t pos, std::u32string_view w) {
+  return pos + w.size() <= s.size() && s.compare(pos, w.size(), w) == 0;
+}
+inline bool EndsAt(std::u32string_view s, size_t end, std::u32string_view w) {
+  return end >= w.size() && end <= s.size() && s.compare(end - w.size(), w.size(), w) == 0;
+}
 
 // Length of the longest stop word (verb, adverb, function word, quantity
 // phrase) that ends exactly at `end`, or 0.

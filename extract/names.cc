@@ -34,6 +34,7 @@ size_t RegionChainLength(std::u32string_view name) {
 
 std::u32string NameKey(EntityType type, std::u32string_view name) {
   std::u32string key;
+  key.reserve(name.size());  // one allocation, not one per doubling
   for (char32_t c : name) {
     if (IsOpenQuote(c) || IsCloseQuote(c) || c == U' ' || c == U'\u3000' || c == U'《' || c == U'》') continue;
     key.push_back(c);
