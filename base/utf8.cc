@@ -16,27 +16,33 @@ size_t Utf8Length(char32_t c) {
 
 }  // namespace
 
-// Both directions write into storage sized once instead of growing a string
-// code point by code point: these conversions run on every document and on
-// every name the passes compare, and push_back/append per code point was
-// most of their cost.
+// Both directions avoid growing a string code point by code point: these
+// conversions run on every document and on every name the passes compare.
+// UTF-8 to UTF-32 decodes into a small buffer on the stack and appends it
+// in blocks (no zero-filling of a string sized for the worst case).
 void Utf8ToU32(std::string_view utf8, std::u32string* out) {
-  out->resize(utf8.size());  // never more code points than bytes
-  char32_t* const begin = out->data();
-  char32_t* dst = begin;
+  out->clear();
+  out->reserve(utf8.size());  // never more code points than bytes
+  constexpr int kBlock = 256;
+  char32_t block[kBlock];
+  int n = 0;
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const int32_t length = static_cast<int32_t>(utf8.size());
   int32_t i = 0;
   while (i < length) {
     if (s[i] < 0x80) {  // ASCII needs no decoding
-      *dst++ = s[i++];
-      continue;
+      block[n++] = s[i++];
+    } else {
+      UChar32 c;
+      U8_NEXT_OR_FFFD(s, i, length, c);
+      block[n++] = static_cast<char32_t>(c);
     }
-    UChar32 c;
-    U8_NEXT_OR_FFFD(s, i, length, c);
-    *dst++ = static_cast<char32_t>(c);
+    if (n == kBlock) {
+      out->append(block, n);
+      n = 0;
+    }
   }
-  out->resize(static_cast<size_t>(dst - begin));
+  out->append(block, n);
 }
 
 std::u32string Utf8ToU32(std::string_view utf8) {
@@ -45,6 +51,8 @@ std::u32string Utf8ToU32(std::string_view utf8) {
   return out;
 }
 
+// UTF-32 to UTF-8 counts the bytes first and writes into a string of
+// exactly that size.
 std::string U32ToUtf8(std::u32string_view text) {
   size_t bytes = 0;
   for (char32_t c : text) bytes += Utf8Length(c);
