@@ -138,8 +138,7 @@ void Gazetteer::BuildIndex() {
     Utf8ToU32(name, &key);
     index->max_length = std::max(index->max_length, static_cast<int>(key.size()));
     if (key.size() >= 2) index->first_two.Add(key[0], key[1], 1u << std::min<size_t>(key.size(), 31));
-    std::vector<int>& v = map[key];
-    if (std::find(v.begin(), v.end(), i) == v.end()) v.push_back(i);
+    map.Add(key, i);
   };
   for (int i = 0; i < static_cast<int>(divisions_.size()); ++i) {
     const Division& d = divisions_[i];
@@ -155,9 +154,7 @@ void Gazetteer::BuildIndex() {
     if (divisions_[a].level != divisions_[b].level) return divisions_[a].level < divisions_[b].level;
     return a < b;
   };
-  for (auto* map : {&index->any_name, &index->full_name, &index->town_short}) {
-    map->ForEachList([&](std::vector<int>& v) { std::sort(v.begin(), v.end(), by_level); });
-  }
+  for (auto* map : {&index->any_name, &index->full_name, &index->town_short}) map->Finish(by_level);
   index_ = std::move(index);
 }
 
@@ -184,18 +181,15 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::FromTsv(std::string_view tsv, cons
   return g;
 }
 
-std::vector<int> Gazetteer::Lookup(std::string_view name) const {
-  const std::vector<int>* v = Find(Utf8ToU32(name));
-  return v ? *v : std::vector<int>{};
-}
+std::vector<int> Gazetteer::Lookup(std::string_view name) const { return Find(Utf8ToU32(name)).ToVector(); }
 
-const std::vector<int>* Gazetteer::Find(std::u32string_view name, bool full_only) const {
-  if (!index_) return nullptr;
+DivisionIds Gazetteer::Find(std::u32string_view name, bool full_only) const {
+  if (!index_) return {};
   return (full_only ? index_->full_name : index_->any_name).Find(name);
 }
 
-const std::vector<int>* Gazetteer::FindTownShortForm(std::u32string_view name) const {
-  if (!index_) return nullptr;
+DivisionIds Gazetteer::FindTownShortForm(std::u32string_view name) const {
+  if (!index_) return {};
   return index_->town_short.Find(name);
 }
 

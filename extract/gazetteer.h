@@ -26,6 +26,29 @@ namespace policykg {
 enum class DivisionLevel { kCountry, kArea, kProvince, kPrefecture, kCounty, kTown };
 std::string_view ToString(DivisionLevel level);  // "country", "province", ...
 
+// A read-only view of division indices that the gazetteer holds (valid as
+// long as the gazetteer): what the name lookups return. The lists of all
+// names live in one array, so building the index allocates no list per name.
+class DivisionIds {
+ public:
+  using value_type = int;
+  using const_iterator = const int*;
+
+  DivisionIds() = default;
+  DivisionIds(const int* data, size_t size) : data_(data), size_(size) {}
+  const int* begin() const { return data_; }
+  const int* end() const { return data_ + size_; }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  int front() const { return data_[0]; }
+  int operator[](size_t i) const { return data_[i]; }
+  std::vector<int> ToVector() const { return std::vector<int>(begin(), end()); }
+
+ private:
+  const int* data_ = nullptr;
+  size_t size_ = 0;
+};
+
 struct Division {
   std::string code;         // statistical code: 33, 3308, 330802, ...
   std::string name;         // full name: 柯城区
@@ -49,11 +72,12 @@ class Gazetteer {
   // widest level first, then in file order. Short forms of towns are not
   // included: alone they are rarely the town (see FindTownShortForm).
   std::vector<int> Lookup(std::string_view name) const;
-  // The same for UTF-32 text (what the extraction passes match on); nullptr
-  // when nothing has that name. `full_only` restricts to full names.
-  const std::vector<int>* Find(std::u32string_view name, bool full_only = false) const;
-  // Towns whose short form is `name` (道墟 for 道墟街道), or nullptr.
-  const std::vector<int>* FindTownShortForm(std::u32string_view name) const;
+  // The same for UTF-32 text (what the extraction passes match on), without
+  // copying; empty when nothing has that name. `full_only` restricts to
+  // full names.
+  DivisionIds Find(std::u32string_view name, bool full_only = false) const;
+  // Towns whose short form is `name` (道墟 for 道墟街道); empty when none.
+  DivisionIds FindTownShortForm(std::u32string_view name) const;
   // Length in code points of the longest name, for longest-match scans.
   int max_name_length() const;
   // False when no name (of any kind, town short forms included) starts with

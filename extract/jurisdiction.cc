@@ -196,7 +196,7 @@ bool StartsWithPlace(const DocumentContext& ctx, std::u32string_view name) {
   const Gazetteer& g = ctx.gazetteer;
   const int max_len = std::min<int>(g.max_name_length(), static_cast<int>(name.size()) - 1);
   for (int len = max_len; len >= 2; --len) {
-    if (g.Find(name.substr(0, len)) != nullptr) return true;
+    if (!g.Find(name.substr(0, len)).empty()) return true;
   }
   return false;
 }

@@ -31,9 +31,9 @@ struct RegionEntity {
 // document's jurisdiction prefers.
 int DivisionOf(const DocumentContext& ctx, const Entity& e) {
   PlaceHit hit;
-  const std::vector<int>* candidates = ctx.gazetteer.Find(Utf8ToU32(e.name));
-  if (candidates == nullptr) return -1;
-  hit.divisions = *candidates;
+  const DivisionIds candidates = ctx.gazetteer.Find(Utf8ToU32(e.name));
+  if (candidates.empty()) return -1;
+  hit.divisions = candidates.ToVector();
   return PickDivision(ctx, hit);
 }
 
@@ -147,9 +147,7 @@ class Locator {
   int TownAtStart(std::u32string_view name) const {
     if (!CountyDocument()) return -1;
     for (int len = std::min<int>(4, static_cast<int>(name.size()) - 2); len >= 2; --len) {
-      const std::vector<int>* candidates = g_.FindTownShortForm(name.substr(0, len));
-      if (candidates == nullptr) continue;
-      for (int d : *candidates) {
+      for (int d : g_.FindTownShortForm(name.substr(0, len))) {
         if (g_.at(d).level == DivisionLevel::kTown && g_.Within(d, ctx_.jurisdiction)) return d;
       }
     }

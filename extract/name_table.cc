@@ -38,6 +38,7 @@ size_t NameTable::Probe(std::u32string_view name, uint64_t hash) const {
 
 void NameTable::Reserve(size_t n) {
   entries_.reserve(n);
+  pending_.reserve(n);
   names_.reserve(n * 4);  // place names run to three or four characters
   if (SlotsFor(n) > slots_.size()) Rehash(SlotsFor(n));
 }
@@ -53,7 +54,7 @@ void NameTable::Rehash(size_t size) {
   }
 }
 
-std::vector<int>& NameTable::operator[](std::u32string_view name) {
+void NameTable::Add(std::u32string_view name, int id) {
   // At most half full, so probe chains stay short.
   if ((entries_.size() + 1) * 2 > slots_.size()) Rehash(SlotsFor(entries_.size() + 1));
   const uint64_t hash = HashName(name);
@@ -65,15 +66,17 @@ std::vector<int>& NameTable::operator[](std::u32string_view name) {
     e.size = static_cast<uint32_t>(name.size());
     e.hash = hash;
     names_.append(name);
-    entries_.push_back(std::move(e));
+    entries_.push_back(e);
   }
-  return entries_[slot.entry].list;
+  pending_.emplace_back(slot.entry, id);
 }
 
-const std::vector<int>* NameTable::Find(std::u32string_view name) const {
-  if (slots_.empty()) return nullptr;
+DivisionIds NameTable::Find(std::u32string_view name) const {
+  if (slots_.empty()) return {};
   const int32_t at = slots_[Probe(name, HashName(name))].entry;
-  return at < 0 ? nullptr : &entries_[at].list;
+  if (at < 0) return {};
+  const Entry& e = entries_[at];
+  return DivisionIds(ids_.data() + e.ids_begin, e.ids_size);
 }
 
 void PairTable::Reserve(size_t n) {

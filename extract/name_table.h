@@ -8,28 +8,34 @@
 #ifndef POLICYKG_EXTRACT_NAME_TABLE_H_
 #define POLICYKG_EXTRACT_NAME_TABLE_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
+
+#include "extract/gazetteer.h"
 
 namespace policykg {
 
-// Names -> lists of division indices.
+// Names -> lists of division indices. Filled with Add, then Finish sorts the
+// lists and packs them into one array (no vector per name: the gazetteer
+// has 100 000 names, and their lists were most of its start-up
+// allocations). Finish is called once, after the last Add; Find sees the
+// lists only after it.
 class NameTable {
  public:
   // Room for n names without rehashing.
   void Reserve(size_t n);
-  // The list stored for `name`, created empty on first use.
-  std::vector<int>& operator[](std::u32string_view name);
-  // The list for `name`, or nullptr when the name is not in the table.
-  const std::vector<int>* Find(std::u32string_view name) const;
+  // Adds `id` to the list of `name` (once, however often it is added).
+  void Add(std::u32string_view name, int id);
+  // Sorts every list by `less` (a strict total order on ids) and packs them.
+  template <typename Less>
+  void Finish(Less less);
+  // The list for `name`; empty when the name is not in the table.
+  DivisionIds Find(std::u32string_view name) const;
   size_t size() const { return entries_.size(); }
-  // Calls f(list) for every stored list (to sort them once filled).
-  template <typename F>
-  void ForEachList(F f) {
-    for (Entry& e : entries_) f(e.list);
-  }
 
  private:
   // A slot holds the upper half of the name's hash beside the entry's index,
@@ -44,7 +50,8 @@ class NameTable {
     uint32_t offset = 0;  // of the name in names_
     uint32_t size = 0;
     uint64_t hash = 0;  // for rehashing
-    std::vector<int> list;
+    uint32_t ids_begin = 0;  // the list: ids_[ids_begin, ids_begin + ids_size)
+    uint32_t ids_size = 0;
   };
   std::u32string_view NameOf(const Entry& e) const { return std::u32string_view(names_).substr(e.offset, e.size); }
   size_t Probe(std::u32string_view name, uint64_t hash) const;
@@ -53,7 +60,36 @@ class NameTable {
   std::u32string names_;
   std::vector<Entry> entries_;
   std::vector<Slot> slots_;  // size a power of two
+  std::vector<std::pair<int32_t, int>> pending_;  // (entry, id) added since the last Finish
+  std::vector<int> ids_;  // every list, back to back
 };
+
+template <typename Less>
+void NameTable::Finish(Less less) {
+  // Grouped by entry in one counting pass (most lists hold one id), then
+  // each list sorted and freed of repeats on its own.
+  std::vector<uint32_t> start(entries_.size() + 1, 0);
+  for (const auto& [entry, id] : pending_) ++start[entry + 1];
+  for (size_t e = 0; e < entries_.size(); ++e) start[e + 1] += start[e];
+  ids_.assign(pending_.size(), 0);
+  std::vector<uint32_t> fill(start.begin(), start.end() - 1);
+  for (const auto& [entry, id] : pending_) ids_[fill[entry]++] = id;
+  uint32_t out = 0;
+  for (size_t e = 0; e < entries_.size(); ++e) {
+    int* const first = ids_.data() + start[e];
+    int* const last = ids_.data() + start[e + 1];
+    std::sort(first, last, less);
+    int* const end = std::unique(first, last);
+    entries_[e].ids_begin = out;
+    entries_[e].ids_size = static_cast<uint32_t>(end - first);
+    std::move(first, end, ids_.data() + out);  // packs left; never overlaps ahead
+    out += entries_[e].ids_size;
+  }
+  ids_.resize(out);
+  ids_.shrink_to_fit();
+  pending_.clear();
+  pending_.shrink_to_fit();
+}
 
 // Pairs of code points -> a set of small numbers as a bitmask (the lengths
 // of the names starting with the pair). A bitmap over the pairs' hashes

@@ -100,7 +100,7 @@ bool PlausibleAgencyHead(const DocumentContext& ctx, std::u32string_view suffix,
   if (end == 0) return false;
   if (kLevels.find(head[end - 1]) != std::u32string_view::npos) return true;
   if (head == U"中央") return true;
-  return !ctx.gazetteer.Lookup(U32ToUtf8(head.substr(0, end))).empty();
+  return !ctx.gazetteer.Find(head.substr(0, end)).empty();
 }
 
 // The region or relative prefix of an agency name (区, 柯城区, 衢州市柯城区):

@@ -103,7 +103,7 @@ void FindBySuffix(DocumentContext& ctx) {
 // True when `item` begins with a place name of the gazetteer (full or short).
 bool StartsWithPlace(const DocumentContext& ctx, std::u32string_view item) {
   for (size_t len = 2; len <= 4 && len < item.size(); ++len) {
-    if (!ctx.gazetteer.Lookup(U32ToUtf8(item.substr(0, len))).empty()) return true;
+    if (!ctx.gazetteer.Find(item.substr(0, len)).empty()) return true;
   }
   return false;
 }

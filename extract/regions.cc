@@ -53,12 +53,12 @@ bool InBlockedWord(const std::u32string& norm, int32_t pos, int32_t len) {
 
 // Keeps the candidates of a match that the level rules allow.
 // `full_names` lists the candidates whose official name is the key.
-std::vector<int> Allowed(const Gazetteer& g, const std::vector<int>& candidates, const std::vector<int>* full_names,
+std::vector<int> Allowed(const Gazetteer& g, DivisionIds candidates, DivisionIds full_names,
                          std::u32string_view key, int within, bool all_levels, int chain_county) {
   std::vector<int> out;
   for (int d : candidates) {
     const Division& div = g.at(d);
-    const bool full = full_names != nullptr && std::find(full_names->begin(), full_names->end(), d) != full_names->end();
+    const bool full = std::find(full_names.begin(), full_names.end(), d) != full_names.end();
     if (full && IsGenericFullName(key)) continue;
     if (div.level == DivisionLevel::kTown) {
       // A town by its short form only right after its own county (上虞区道墟);
@@ -128,21 +128,26 @@ std::vector<PlaceHit> ScanPlaces(const DocumentContext& ctx, Span span, const Sc
     for (int32_t len = std::min(max_len, end - i); len >= 2 && !found; --len) {
       if (len < 31 && (lengths & (1u << len)) == 0) continue;  // no name of this length starts here
       const std::u32string_view key = std::u32string_view(norm).substr(i, len);
-      const std::vector<int>* named = g.Find(key);
-      const std::vector<int>* towns = chain_end == i ? g.FindTownShortForm(key) : nullptr;
-      if (named == nullptr && towns == nullptr) continue;
+      const DivisionIds named = g.Find(key);
+      const DivisionIds towns = chain_end == i ? g.FindTownShortForm(key) : DivisionIds();
+      if (named.empty() && towns.empty()) continue;
       // After the lookups: segmentation is dear and most lengths name nothing.
       if (!at_boundary(i) || !at_boundary(i + len)) continue;
+      // The named divisions, then the towns of the county just named (a list
+      // is built only when there are both).
       std::vector<int> merged;
-      if (named != nullptr) merged = *named;
-      if (towns != nullptr) merged.insert(merged.end(), towns->begin(), towns->end());
-      const std::vector<int>* candidates = &merged;
-      const std::vector<int>* full_names = g.Find(key, /*full_only=*/true);
-      const bool full = full_names != nullptr;
+      DivisionIds candidates = named.empty() ? towns : named;
+      if (!named.empty() && !towns.empty()) {
+        merged = named.ToVector();
+        merged.insert(merged.end(), towns.begin(), towns.end());
+        candidates = DivisionIds(merged.data(), merged.size());
+      }
+      const DivisionIds full_names = g.Find(key, /*full_only=*/true);
+      const bool full = !full_names.empty();
       if (!full && InBlockedWord(norm, i, len)) continue;
       if (!full && i + len < end && kFeatureSuffixes.find(norm[i + len]) != std::u32string_view::npos) continue;
       std::vector<int> allowed =
-          Allowed(g, *candidates, full_names, key, within, all_levels, chain_end == i ? chain_county : -1);
+          Allowed(g, candidates, full_names, key, within, all_levels, chain_end == i ? chain_county : -1);
       if (allowed.empty()) continue;
       PlaceHit hit;
       hit.span = {i, i + len};

@@ -94,8 +94,7 @@ class RelationBuilder {
     const std::u32string& pname = names_[j][0];
     if (!EndsAt(pname, pname.size(), U"大学") || pname.size() < 4) return;
     std::u32string stem = pname.substr(0, pname.size() - 2);
-    const std::vector<int>* places = ctx_.gazetteer.Find(stem);
-    if (places != nullptr && !places->empty()) return;
+    if (!ctx_.gazetteer.Find(stem).empty()) return;
     university_stems_.push_back({j, std::move(stem)});
   }
 

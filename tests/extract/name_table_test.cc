@@ -1,5 +1,6 @@
 #include "extract/name_table.h"
 
+#include <functional>
 #include <map>
 #include <random>
 #include <string>
@@ -14,21 +15,29 @@ using ::testing::ElementsAre;
 
 TEST(NameTable, FindsWhatWasStoredByView) {
   NameTable t;
-  t[U"甲乙市"].push_back(3);
-  t[U"甲乙"].push_back(4);
-  t[U"甲乙"].push_back(5);
+  t.Add(U"甲乙市", 3);
+  t.Add(U"甲乙", 5);
+  t.Add(U"甲乙", 4);
+  t.Add(U"甲乙", 5);  // once, however often it is added
+  t.Finish(std::less<int>());
   const std::u32string text = U"在甲乙市开会";
-  ASSERT_NE(t.Find(std::u32string_view(text).substr(1, 3)), nullptr);
-  EXPECT_THAT(*t.Find(std::u32string_view(text).substr(1, 3)), ElementsAre(3));
-  EXPECT_THAT(*t.Find(U"甲乙"), ElementsAre(4, 5));
-  EXPECT_EQ(t.Find(U"甲"), nullptr);
-  EXPECT_EQ(t.Find(U""), nullptr);
+  EXPECT_THAT(t.Find(std::u32string_view(text).substr(1, 3)), ElementsAre(3));
+  EXPECT_THAT(t.Find(U"甲乙"), ElementsAre(4, 5));
+  EXPECT_TRUE(t.Find(U"甲").empty());
+  EXPECT_TRUE(t.Find(U"").empty());
   EXPECT_EQ(t.size(), 2u);
+}
+
+TEST(NameTable, ListsFollowTheGivenOrder) {
+  NameTable t;
+  for (int id : {1, 4, 2, 3}) t.Add(U"甲乙", id);
+  t.Finish([](int a, int b) { return a % 2 != b % 2 ? a % 2 == 0 : a < b; });  // even ids first
+  EXPECT_THAT(t.Find(U"甲乙"), ElementsAre(2, 4, 1, 3));
 }
 
 TEST(NameTable, EmptyTableFindsNothing) {
   const NameTable t;
-  EXPECT_EQ(t.Find(U"甲乙"), nullptr);
+  EXPECT_TRUE(t.Find(U"甲乙").empty());
 }
 
 // Against std::map through many rehashes, with names sharing prefixes.
@@ -40,16 +49,13 @@ TEST(NameTable, AgreesWithAMapAfterGrowing) {
     std::u32string name;
     const int len = 1 + static_cast<int>(rng() % 5);
     for (int k = 0; k < len; ++k) name += static_cast<char32_t>(0x4E00 + rng() % 40);
-    t[name].push_back(i);
+    t.Add(name, i);
     ref[name].push_back(i);
   }
+  t.Finish(std::less<int>());
   EXPECT_EQ(t.size(), ref.size());
-  for (const auto& [name, list] : ref) {
-    const std::vector<int>* found = t.Find(name);
-    ASSERT_NE(found, nullptr);
-    EXPECT_EQ(*found, list);
-  }
-  EXPECT_EQ(t.Find(U"xyz"), nullptr);
+  for (const auto& [name, list] : ref) EXPECT_EQ(t.Find(name).ToVector(), list);
+  EXPECT_TRUE(t.Find(U"xyz").empty());
 }
 
 TEST(PairTable, CollectsTheBitsOfAPair) {
