@@ -8,9 +8,12 @@
 // written. Output order follows the first mention, so it is deterministic.
 #include <algorithm>
 #include <cstring>
-#include <map>
+#include <functional>
+#include <iterator>
 #include <set>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "base/utf8.h"
@@ -113,57 +116,64 @@ int Root(std::vector<Group>& groups, int i) {
   return i;
 }
 
-}  // namespace
-
-void BuildEntities(DocumentContext& ctx) {
-  const std::vector<const Mention*> mentions = ResolveOverlaps(ctx.mentions);
-
-  // Group by (type, name key).
+// Mentions grouped by (type, name key), groups in order of first mention.
+std::vector<Group> GroupByKey(const std::vector<const Mention*>& mentions) {
+  struct KeyHash {
+    size_t operator()(const std::pair<int, std::u32string>& k) const {
+      return std::hash<std::u32string>()(k.second) ^ (static_cast<size_t>(k.first) * 0x9E3779B97F4A7C15ull);
+    }
+  };
   std::vector<Group> groups;
-  std::map<std::pair<int, std::u32string>, int> index;
+  std::unordered_map<std::pair<int, std::u32string>, int, KeyHash> index;
   for (const Mention* mp : mentions) {
     const Mention& m = *mp;
-    const std::u32string key = NameKey(m.type, m.canonical);
+    std::u32string key = NameKey(m.type, m.canonical);
     if (key.empty()) continue;
-    const auto k = std::make_pair(static_cast<int>(m.type), key);
-    auto it = index.find(k);
-    if (it == index.end()) {
-      it = index.emplace(k, static_cast<int>(groups.size())).first;
-      groups.push_back({m.type, key, {}, true, -1});
-    }
+    const auto [it, added] = index.try_emplace({static_cast<int>(m.type), key}, static_cast<int>(groups.size()));
+    if (added) groups.push_back({m.type, std::move(key), {}, true, -1});
     Group& g = groups[it->second];
     g.mentions.push_back(&m);
     if (!IsRule(m, kRuleBare)) g.bare_only = false;
   }
+  return groups;
+}
 
-  // Short forms join their long form: abbreviations (浙大 -> 浙江大学) and
-  // region-less agency names (政府办公室 -> 柯城区政府办公室).
-  // Candidate long forms share the type and the first character (an
-  // abbreviation) or the last character (a name with a region in front, a
-  // bare tail); indexing by them keeps this linear on long documents.
-  std::map<std::pair<int, char32_t>, std::vector<size_t>> by_first, by_last;
-  for (size_t j = 0; j < groups.size(); ++j) {
-    if (groups[j].bare_only) continue;
-    by_first[{static_cast<int>(groups[j].type), groups[j].key.front()}].push_back(j);
-    by_last[{static_cast<int>(groups[j].type), groups[j].key.back()}].push_back(j);
+// Groups (not bare-only) by type and one character of their key, each list
+// in increasing group order.
+class Buckets {
+ public:
+  void Add(EntityType type, char32_t c, size_t group) { lists_[Key(type, c)].push_back(group); }
+  const std::vector<size_t>& Get(EntityType type, char32_t c) const {
+    static const std::vector<size_t> kNone;
+    const auto it = lists_.find(Key(type, c));
+    return it == lists_.end() ? kNone : it->second;
   }
-  static const std::vector<size_t> kNone;
-  auto bucket = [](const auto& index, int type, char32_t c) -> const std::vector<size_t>& {
-    const auto it = index.find({type, c});
-    return it == index.end() ? kNone : it->second;
-  };
+
+ private:
+  static uint64_t Key(EntityType type, char32_t c) { return (static_cast<uint64_t>(type) << 32) | c; }
+  std::unordered_map<uint64_t, std::vector<size_t>> lists_;
+};
+
+// Short forms join their long form: abbreviations (浙大 -> 浙江大学) and
+// region-less agency names (政府办公室 -> 柯城区政府办公室), when exactly
+// one long form qualifies. Candidate long forms share the type and the
+// first character (an abbreviation) or the last character (a name with a
+// region in front); indexing by them keeps this linear on long documents.
+void JoinShortForms(std::vector<Group>& groups, const Buckets& by_first, const Buckets& by_last) {
+  std::vector<size_t> pool;
   for (size_t i = 0; i < groups.size(); ++i) {
     if (groups[i].bare_only) continue;
-    int target = -1;
-    int candidates = 0;
-    std::vector<size_t> pool = bucket(by_first, static_cast<int>(groups[i].type), groups[i].key.front());
+    const std::vector<size_t>* candidates = &by_first.Get(groups[i].type, groups[i].key.front());
     if (groups[i].type == EntityType::kAgency) {
-      const auto& more = bucket(by_last, static_cast<int>(groups[i].type), groups[i].key.back());
-      pool.insert(pool.end(), more.begin(), more.end());
-      std::sort(pool.begin(), pool.end());
-      pool.erase(std::unique(pool.begin(), pool.end()), pool.end());
+      // Both lists are sorted: their union is the sorted list without repeats.
+      const std::vector<size_t>& more = by_last.Get(groups[i].type, groups[i].key.back());
+      pool.clear();
+      std::set_union(candidates->begin(), candidates->end(), more.begin(), more.end(), std::back_inserter(pool));
+      candidates = &pool;
     }
-    for (size_t j : pool) {
+    int target = -1;
+    int count = 0;
+    for (size_t j : *candidates) {
       if (i == j || groups[j].type != groups[i].type || groups[j].bare_only) continue;
       const std::u32string& s = groups[i].key;
       const std::u32string& l = groups[j].key;
@@ -173,22 +183,74 @@ void BuildEntities(DocumentContext& ctx) {
       }
       if (joins) {
         target = static_cast<int>(j);
-        ++candidates;
+        ++count;
       }
     }
-    if (candidates == 1) groups[i].merged_into = target;
+    if (count == 1) groups[i].merged_into = target;
   }
-  // Bare class-like forms (高新区) join the one longer name ending with them.
+}
+
+// Bare class-like forms (高新区) join the one longer name ending with them.
+void JoinBareForms(std::vector<Group>& groups, const Buckets& by_last) {
   for (size_t i = 0; i < groups.size(); ++i) {
     if (!groups[i].bare_only) continue;
     std::set<int> targets;
-    for (size_t j : bucket(by_last, static_cast<int>(groups[i].type), groups[i].key.back())) {
+    for (size_t j : by_last.Get(groups[i].type, groups[i].key.back())) {
       if (i == j || groups[j].type != groups[i].type || groups[j].bare_only) continue;
       const std::u32string& l = groups[j].key;
       if (l.size() > groups[i].key.size() && EndsAt(l, l.size(), groups[i].key)) targets.insert(Root(groups, j));
     }
     if (targets.size() == 1) groups[i].merged_into = *targets.begin();
   }
+}
+
+// The entity of a root group with all the mentions merged into it; *first
+// receives the start of its first mention.
+Entity MakeEntity(EntityType type, const std::vector<const Mention*>& members, int32_t* first) {
+  const std::u32string_view name = BestName(members);
+  Entity e;
+  e.type = type;
+  e.name = U32ToUtf8(name);
+  // Most mentions repeat a form already seen: compare the code points
+  // first and convert only new forms; comparing the converted forms too
+  // keeps the result exactly what comparing UTF-8 alone gives. The lists
+  // are short (a few forms per entity), so a linear search beats a set.
+  std::vector<std::u32string_view> seen_forms{name};
+  *first = INT32_MAX;
+  for (const Mention* m : members) {
+    for (const std::u32string* form : {&m->surface, &m->canonical}) {
+      if (form->empty() ||
+          std::find(seen_forms.begin(), seen_forms.end(), std::u32string_view(*form)) != seen_forms.end()) {
+        continue;
+      }
+      seen_forms.push_back(*form);
+      std::string f = U32ToUtf8(*form);
+      if (f != e.name && std::find(e.aliases.begin(), e.aliases.end(), f) == e.aliases.end()) {
+        e.aliases.push_back(std::move(f));
+      }
+    }
+    if (m->span.end > m->span.start) e.mentions.push_back(m->span);
+    *first = std::min(*first, m->span.start);
+  }
+  std::sort(e.mentions.begin(), e.mentions.end());
+  e.mentions.erase(std::unique(e.mentions.begin(), e.mentions.end()), e.mentions.end());
+  return e;
+}
+
+}  // namespace
+
+void BuildEntities(DocumentContext& ctx) {
+  const std::vector<const Mention*> mentions = ResolveOverlaps(ctx.mentions);
+  std::vector<Group> groups = GroupByKey(mentions);
+
+  Buckets by_first, by_last;
+  for (size_t j = 0; j < groups.size(); ++j) {
+    if (groups[j].bare_only) continue;
+    by_first.Add(groups[j].type, groups[j].key.front(), j);
+    by_last.Add(groups[j].type, groups[j].key.back(), j);
+  }
+  JoinShortForms(groups, by_first, by_last);
+  JoinBareForms(groups, by_last);
 
   // Collect each root's mentions.
   std::vector<std::vector<const Mention*>> members(groups.size());
@@ -205,35 +267,22 @@ void BuildEntities(DocumentContext& ctx) {
   std::vector<Built> built;
   for (size_t i = 0; i < groups.size(); ++i) {
     if (members[i].empty() || groups[i].merged_into >= 0) continue;
-    const std::u32string_view name = BestName(members[i]);
-    Entity e;
-    e.type = groups[i].type;
-    e.name = U32ToUtf8(name);
-    // Most mentions repeat a form already seen: compare the code points
-    // first and convert only new forms (the UTF-8 set keeps the result
-    // exactly what comparing converted forms gives).
-    std::set<std::u32string_view> seen_forms{name};
-    std::set<std::string> seen{e.name};
-    int32_t first = INT32_MAX;
-    for (const Mention* m : members[i]) {
-      for (const std::u32string* form : {&m->surface, &m->canonical}) {
-        if (form->empty() || !seen_forms.insert(*form).second) continue;
-        std::string f = U32ToUtf8(*form);
-        if (seen.insert(f).second) e.aliases.push_back(std::move(f));
-      }
-      if (m->span.end > m->span.start) e.mentions.push_back(m->span);
-      first = std::min(first, m->span.start);
-    }
-    std::sort(e.mentions.begin(), e.mentions.end());
-    e.mentions.erase(std::unique(e.mentions.begin(), e.mentions.end()), e.mentions.end());
-    built.push_back({first, std::move(e)});
+    Built b;
+    b.entity = MakeEntity(groups[i].type, members[i], &b.first);
+    built.push_back(std::move(b));
   }
-  std::stable_sort(built.begin(), built.end(), [](const Built& a, const Built& b) {
-    if (a.first != b.first) return a.first < b.first;
-    if (a.entity.type != b.entity.type) return a.entity.type < b.entity.type;
-    return a.entity.name < b.entity.name;
+  // Ordered by first mention (then type and name): sorting pointers moves
+  // no entity.
+  std::vector<Built*> order;
+  order.reserve(built.size());
+  for (Built& b : built) order.push_back(&b);
+  std::stable_sort(order.begin(), order.end(), [](const Built* a, const Built* b) {
+    if (a->first != b->first) return a->first < b->first;
+    if (a->entity.type != b->entity.type) return a->entity.type < b->entity.type;
+    return a->entity.name < b->entity.name;
   });
-  for (Built& b : built) ctx.entities.push_back(std::move(b.entity));
+  ctx.entities.reserve(ctx.entities.size() + order.size());
+  for (Built* b : order) ctx.entities.push_back(std::move(b->entity));
 }
 
 }  // namespace policykg
