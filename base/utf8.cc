@@ -30,8 +30,17 @@ void Utf8ToU32(std::string_view utf8, std::u32string* out) {
   const int32_t length = static_cast<int32_t>(utf8.size());
   int32_t i = 0;
   while (i < length) {
-    if (s[i] < 0x80) {  // ASCII needs no decoding
-      block[n++] = s[i++];
+    const uint8_t lead = s[i];
+    if (lead < 0x80) {  // ASCII needs no decoding
+      block[n++] = lead;
+      ++i;
+    } else if (lead >= 0xE0 && lead < 0xF0 && i + 2 < length && U8_IS_VALID_LEAD3_AND_T1(lead, s[i + 1]) &&
+               U8_IS_TRAIL(s[i + 2])) {
+      // A well-formed three-byte sequence (all of Han): the same checks as
+      // U8_NEXT, without its general dispatch.
+      block[n++] = (static_cast<char32_t>(lead & 0x0F) << 12) | (static_cast<char32_t>(s[i + 1] & 0x3F) << 6) |
+                   static_cast<char32_t>(s[i + 2] & 0x3F);
+      i += 3;
     } else {
       UChar32 c;
       U8_NEXT_OR_FFFD(s, i, length, c);

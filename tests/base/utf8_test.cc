@@ -57,5 +57,13 @@ TEST(Utf8, TruncatedSequenceAtEnd) {
   EXPECT_EQ(u[1], U'\uFFFD');
 }
 
+TEST(Utf8, IllFormedThreeByteSequencesAreReplaced) {
+  // A surrogate (ED A0 80) and an overlong form (E0 80 80) are no code
+  // points: each byte becomes U+FFFD, as ICU's U8_NEXT_OR_FFFD decides.
+  EXPECT_EQ(Utf8ToU32("\xED\xA0\x80"), std::u32string(3, U'\uFFFD'));
+  EXPECT_EQ(Utf8ToU32("\xE0\x80\x80"), std::u32string(3, U'\uFFFD'));
+  EXPECT_EQ(Utf8ToU32("\xE6\x9F\xAFx"), U"柯x");
+}
+
 }  // namespace
 }  // namespace policykg
