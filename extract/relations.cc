@@ -16,6 +16,7 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "base/utf8.h"
@@ -42,10 +43,10 @@ class RelationBuilder {
       keys_.push_back(std::move(keys));
       const int type = static_cast<int>(ctx.entities[i].type);
       for (const std::u32string& n : names_.back()) {
-        if (!n.empty()) by_first_name_[{type, n.front()}].push_back(static_cast<int>(i));
+        if (!n.empty()) by_first_name_[BucketKey(type, n.front())].push_back(static_cast<int>(i));
       }
       for (const std::u32string& k : keys_.back()) {
-        if (!k.empty()) by_first_key_[{type, k.front()}].push_back(static_cast<int>(i));
+        if (!k.empty()) by_first_key_[BucketKey(type, k.front())].push_back(static_cast<int>(i));
       }
       if (ctx.entities[i].type == EntityType::kInstitute) AddUniversityStem(static_cast<int>(i));
     }
@@ -474,17 +475,18 @@ class RelationBuilder {
   int jurisdiction_ = -2;                           // -2: not looked up yet
   // Entities by (type, first character) of their names and of their keys,
   // so that parent search stays near-linear on long documents.
-  std::map<std::pair<int, char32_t>, std::vector<int>> by_first_name_, by_first_key_;
+  using BucketIndex = std::unordered_map<uint64_t, std::vector<int>>;  // BucketKey -> entities
+  BucketIndex by_first_name_, by_first_key_;
   struct UniversityStem {
     int entity;
     std::u32string stem;  // the name without 大学
   };
   std::vector<UniversityStem> university_stems_;  // in entity order
 
-  static const std::vector<int>& Bucket(const std::map<std::pair<int, char32_t>, std::vector<int>>& index,
-                                        EntityType type, char32_t c) {
+  static uint64_t BucketKey(int type, char32_t c) { return (static_cast<uint64_t>(type) << 32) | c; }
+  static const std::vector<int>& Bucket(const BucketIndex& index, EntityType type, char32_t c) {
     static const std::vector<int> kNone;
-    const auto it = index.find({static_cast<int>(type), c});
+    const auto it = index.find(BucketKey(static_cast<int>(type), c));
     return it == index.end() ? kNone : it->second;
   }
   std::set<std::tuple<int, int, int>> seen_;
