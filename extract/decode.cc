@@ -26,10 +26,10 @@ std::string ByteMsg(const std::string& what, size_t offset) {
   return what + " at byte " + std::to_string(offset);
 }
 
-// Control bytes that never occur in text (tab, LF, VT, FF, CR and ESC do).
-bool IsBinaryControl(unsigned char c) {
-  return c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r' && c != 0x1B;
-}
+// Control bytes that never occur in text (tab, LF, VT, FF, CR and ESC do),
+// as a bit mask over 0x00-0x1F: one test per byte of every file.
+constexpr uint32_t kTextControls = (1u << '\t') | (1u << '\n') | (1u << '\v') | (1u << '\f') | (1u << '\r') | (1u << 0x1B);
+bool IsBinaryControl(unsigned char c) { return c < 0x20 && ((kTextControls >> c) & 1u) == 0; }
 
 struct BinaryMagic {
   const char* bytes;
@@ -58,6 +58,12 @@ size_t FirstInvalidUtf8(std::string_view bytes) {
   while (i < n) {
     if (s[i] < 0x80) {
       ++i;
+      continue;
+    }
+    // A well-formed three-byte sequence (all of Han), checked as U8_NEXT does.
+    if (s[i] >= 0xE0 && s[i] < 0xF0 && i + 2 < n && U8_IS_VALID_LEAD3_AND_T1(s[i], s[i + 1]) &&
+        U8_IS_TRAIL(s[i + 2])) {
+      i += 3;
       continue;
     }
     // ICU's macro checks overlongs, surrogates and range; it works on int32_t.
