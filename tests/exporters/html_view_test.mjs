@@ -185,7 +185,10 @@ try {
   const anyOfTypeVisible = await page.evaluate((t) => window.cy.nodes(':visible').some((n) => n.data('type') === t), filterType);
   check(!anyOfTypeVisible, `no ${filterType} node is visible`);
   await page.check(checkbox);
-  check(await visible() === expected.nodes.length, `ticking ${filterType} shows them again`);
+  // Cytoscape applies the class change on its next style pass: wait for it as above.
+  await page.waitForFunction((n) => window.cy.nodes(':visible').length === n, expected.nodes.length, { timeout: 5000 }).catch(() => {});
+  const shown = await visible();
+  check(shown === expected.nodes.length, `ticking ${filterType} shows them again (${shown} of ${expected.nodes.length})`);
 
   // The picture: the best-connected entity found, centred, its card open.
   await page.click('#fit');
