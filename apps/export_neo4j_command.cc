@@ -25,6 +25,8 @@
 namespace policykg {
 namespace {
 
+double PerSecond(size_t items, double seconds) { return seconds > 0 ? static_cast<double>(items) / seconds : 0; }
+
 struct Neo4jArgs {
   std::string graph;
   std::string url;
@@ -136,6 +138,9 @@ int RunExportNeo4j(const Neo4jArgs& args) {
               stats->nodes, stats->relationships, (*client)->version().ToString().c_str(),
               std::string(ToString((*client)->protocol())).c_str(), seconds, stats->transactions,
               (*client)->retries());
+  std::printf("neo4j: nodes in %.2f s (%.0f/s), relationships in %.2f s (%.0f/s)\n", stats->node_seconds,
+              PerSecond(stats->nodes, stats->node_seconds), stats->relationship_seconds,
+              PerSecond(stats->relationships, stats->relationship_seconds));
   return kExitOk;
 }
 

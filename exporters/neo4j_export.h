@@ -36,6 +36,9 @@ struct Neo4jExportStats {
   size_t relationships = 0;
   size_t transactions = 0;  // including the schema ones
   size_t statements = 0;
+  // Wall time of each phase, from its first batch until all have committed.
+  double node_seconds = 0;
+  double relationship_seconds = 0;
 };
 
 // Stops at the first transaction that fails for good (after the sink's own

@@ -717,10 +717,17 @@ TEST_F(Neo4jHttp, TransientErrorsAreRetriedUntilSuccess) {
   });
   auto client = Neo4jClient::Connect(Options(server.url()));
   ASSERT_TRUE(client.ok());
+  const auto start = std::chrono::steady_clock::now();
   auto stats = Export(**client);
+  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   ASSERT_TRUE(stats.ok()) << stats.status().message();
   EXPECT_EQ(failures, 2);
   EXPECT_EQ((*client)->retries(), 2);
+  // The phase timings: the node phase holds both back-offs (5 + 10 ms); both
+  // phases lie inside the export's wall time.
+  EXPECT_GE(stats->node_seconds, 0.015);
+  EXPECT_GT(stats->relationship_seconds, 0);
+  EXPECT_LE(stats->node_seconds + stats->relationship_seconds, wall);
   ExpectCommittedEverything(server);
   ASSERT_FALSE(log_.empty());
   EXPECT_THAT(log_[0], HasSubstr("DeadlockDetected"));
