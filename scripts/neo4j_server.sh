@@ -13,7 +13,9 @@
 #                                       run the bundled `neo4j-admin ARGS` (e.g.
 #                                       `import --nodes=...`) on a fresh copy in
 #                                       DIR, before its first start: a following
-#                                       `start DIR` keeps what it wrote.
+#                                       `start DIR` keeps what it wrote. An
+#                                       import's report goes to
+#                                       DIR/home/logs/import.report.
 #
 # DIR defaults to build/neo4j-server. Exit status is non-zero if the server
 # does not come up (its log is printed then).
@@ -90,7 +92,12 @@ prepare() {
 
 admin() {
   [ -f "$DIR/prepared" ] || prepare
-  NEO4J_HOME="$DIR/home" JDK_JAVA_OPTIONS="${JAVA17_FLAGS[*]}" bash "$DIR/home/bin/neo4j-admin" "$@" \
+  local args=("$@")
+  # import writes its report into the working directory unless told where.
+  if [ "${1:-}" = import ] && [[ " $* " != *" --report-file="* ]]; then
+    args+=("--report-file=$DIR/home/logs/import.report")
+  fi
+  NEO4J_HOME="$DIR/home" JDK_JAVA_OPTIONS="${JAVA17_FLAGS[*]}" bash "$DIR/home/bin/neo4j-admin" "${args[@]}" \
     >>"$DIR/home/logs/admin.log" 2>&1 || { tail -n 40 "$DIR/home/logs/admin.log" >&2; die "neo4j-admin $1 failed"; }
   echo "neo4j_server: neo4j-admin $1 done in $DIR"
 }
