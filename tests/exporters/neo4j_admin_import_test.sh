@@ -12,14 +12,9 @@
 set -euo pipefail
 : "${POLICYKG_BIN:?}" "${POLICYKG_SOURCE_DIR:?}"
 FIXTURE=${1:?usage: $0 FIXTURE_BIN}
-SERVER="$POLICYKG_SOURCE_DIR/scripts/neo4j_server.sh"
-WORK=$(mktemp -d "$PWD/neo4j_admin_import.XXXXXX")
-cleanup() { "$SERVER" stop "$WORK/server" >/dev/null 2>&1 || true; rm -rf "$WORK"; }
-trap cleanup EXIT
-
 # shellcheck source=neo4j_test_lib.sh
 source "$(dirname "$0")/neo4j_test_lib.sh"
-[[ "$WORK" != *" "* ]] || fail "the work directory has a space: $WORK"
+make_work neo4j_admin_import
 
 # --- 1. the graphs and their CSV files; the import arguments policykg prints
 SEEDS="$POLICYKG_SOURCE_DIR/../shared/corpus/seeds"

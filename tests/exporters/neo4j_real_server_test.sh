@@ -10,14 +10,9 @@
 set -euo pipefail
 : "${POLICYKG_BIN:?}" "${POLICYKG_SOURCE_DIR:?}"
 FIXTURE=${1:?usage: $0 FIXTURE_BIN}
-SERVER="$POLICYKG_SOURCE_DIR/scripts/neo4j_server.sh"
-# Under the build tree (ctest runs in build/tests/exporters).
-WORK=$(mktemp -d "$PWD/neo4j_real_server.XXXXXX")
-cleanup() { "$SERVER" stop "$WORK/server" >/dev/null 2>&1 || true; rm -rf "$WORK"; }
-trap cleanup EXIT
-
 # shellcheck source=neo4j_test_lib.sh
 source "$(dirname "$0")/neo4j_test_lib.sh"
+make_work neo4j_real_server
 
 start_server "$WORK/server"
 
