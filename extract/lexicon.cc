@@ -60,6 +60,11 @@ constexpr const char* kStopWords[] = {
     "提请", "审议", "通过了", "会同", "请", "报送", "上报", "指导", "协助", "督促",
     "加入", "进入", "进驻", "入驻", "落户", "落地", "入编", "编制", "修订", "调整", "发放", "拨付",
     "资助", "补助", "奖励", "给予", "享受", "申请", "获批", "批复", "复制", "遴选", "筛选", "推荐",
+    "吸收", "表示", "压缩", "消灭", "忘记", "拼凑", "纠集", "严格控制", "高度评价", "培育壮大", "发展壮大",
+    // function words that begin with a one-character stop word: without
+    // them the walk stops inside them (我|国国民经济计划, 这|次代表大会)
+    "各级", "同级", "各种", "各类", "这次", "这些", "那些", "或者", "如果", "我国", "若干", "还有",
+    "以求", "以前", "只能", "并且", "其余", "大批", "一大批", "许多", "要求",
 };
 
 // Stop words up to four BMP characters, packed into one integer so that a
@@ -307,6 +312,12 @@ size_t WalkLeft(std::u32string_view s, size_t suffix_start, const WalkOptions& o
     --b;
   }
   return b;
+}
+
+bool FollowsEach(std::u32string_view s, size_t b) {
+  if (b == 0) return false;
+  if (s[b - 1] == U'各') return true;
+  return b >= 2 && s[b - 2] == U'各' && std::u32string_view(U"级类种个").find(s[b - 1]) != std::u32string_view::npos;
 }
 
 bool IsGenericHead(std::u32string_view head) {

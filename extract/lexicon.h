@@ -80,6 +80,10 @@ struct WalkOptions {
 // kept (组织部, 服务中心). Returns suffix_start when nothing qualifies.
 size_t WalkLeft(std::u32string_view s, size_t suffix_start, const WalkOptions& opt);
 
+// True when the name starting at `b` follows 各 (各, 各级, 各类, 各种): the
+// phrase names a class of bodies (各乡镇人民政府), not one.
+bool FollowsEach(std::u32string_view s, size_t b);
+
 // True when a head (the name without its suffix) is only generic words
 // (省级, 重点, 企业, 产业, 创新 ...): 省级重点企业研究院 is a class, not a name.
 bool IsGenericHead(std::u32string_view head);

@@ -133,7 +133,7 @@ void FindAgencies(DocumentContext& ctx) {
   WalkOptions opt;
   for (const SuffixHit& h : ScanSuffixes(s, AgencyRules(), opt)) {
     size_t b = h.start;
-    if (b > 0 && s[b - 1] == U'各') continue;  // 各乡镇人民政府: a class
+    if (FollowsEach(s, b)) continue;  // 各乡镇人民政府: a class
     // 省委省政府, 市委市政府: a body ends where the next one's level begins.
     for (size_t k = b; k + 1 < h.suffix_start; ++k) {
       if ((s[k] == U'委' || s[k] == U'府') && std::u32string_view(U"省市区县").find(s[k + 1]) != std::u32string_view::npos) {
@@ -201,7 +201,7 @@ void FindInstitutes(DocumentContext& ctx) {
   WalkOptions opt;
   for (const SuffixHit& h : ScanSuffixes(s, InstituteRules(), opt)) {
     size_t b = SkipGenericPrefix(s, h.start, h.suffix_start);
-    if (b > 0 && s[b - 1] == U'各') continue;
+    if (FollowsEach(s, b)) continue;
     const std::u32string_view head = s.substr(b, h.suffix_start - b);
     if (head.size() < static_cast<size_t>(h.rule->min_head) || IsGenericHead(head)) continue;
     // A level adjective right before the suffix makes a class (新材料市级实验室).

@@ -78,7 +78,7 @@ void FindBySuffix(DocumentContext& ctx) {
   opt.allow_quotes = true;
   for (const SuffixHit& h : ScanSuffixes(s, PlatformRules(), opt)) {
     const size_t b = SkipGenericPrefix(s, h.start, h.suffix_start);
-    if (b > 0 && s[b - 1] == U'各') continue;
+    if (FollowsEach(s, b)) continue;
     const std::u32string_view head = s.substr(b, h.suffix_start - b);
     const std::u32string_view name = s.substr(b, h.end - b);
     // A quoted slogan (“四中心一新城”) is no platform.

@@ -30,6 +30,13 @@ TEST(StopWords, LongestEndingAndStartingHere) {
   EXPECT_EQ(StopWordStartingAt(s, s.size()), 0);
 }
 
+TEST(StopWords, FunctionWordsThatBeginWithAOneCharacterStop) {
+  // The walk must stop before 我国 and 这次, not inside them after 我 and 这.
+  EXPECT_EQ(StopWordEndingAt(U"我国国民", 2), 2);
+  EXPECT_EQ(StopWordEndingAt(U"这次大会", 2), 2);
+  EXPECT_EQ(StopWordEndingAt(U"各级政府", 2), 2);
+}
+
 TEST(StopWords, ExceptionsStillApply) {
   EXPECT_EQ(StopWordEndingAt(U"高等", 2), 0);  // 高等 is an adjective, not 等
   EXPECT_EQ(StopWordEndingAt(U"甲等", 2), 1);
@@ -47,6 +54,14 @@ TEST(ScanSuffixes, LongestSuffixFirstAmongRulesOfOneCharacter) {
   EXPECT_EQ(hits[0].rule, &rules[0]);
   EXPECT_EQ(std::u32string_view(s).substr(hits[1].start, hits[1].end - hits[1].start), U"丙丁研究院");
   EXPECT_EQ(hits[1].rule, &rules[2]);
+}
+
+TEST(FollowsEach, ClassesOfBodies) {
+  const std::u32string s = U"各级甲乙各乡镇丙";
+  EXPECT_TRUE(FollowsEach(s, 2));   // 各级|
+  EXPECT_TRUE(FollowsEach(s, 5));   // 各|乡镇
+  EXPECT_FALSE(FollowsEach(s, 4));  // 乙|
+  EXPECT_FALSE(FollowsEach(s, 0));
 }
 
 }  // namespace

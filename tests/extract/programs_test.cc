@@ -13,6 +13,20 @@ using ::testing::Contains;
 using ::testing::IsEmpty;
 using ::testing::Not;
 
+TEST(Programs, NameStartsAfterAFunctionWordThatGluesToIt) {
+  auto ctx = MakeContext("今年启动我国清洁能源示范工程。");
+  FindPrograms(*ctx);
+  const auto names = MentionNames(*ctx, EntityType::kProgram);
+  EXPECT_THAT(names, Contains("清洁能源示范工程"));
+  EXPECT_THAT(names, Not(Contains("国清洁能源示范工程")));
+}
+
+TEST(Programs, ACongressIsABodyNotAnEvent) {
+  auto ctx = MakeContext("提请甲乙县人民代表大会审议,召开职工代表大会。");
+  FindPrograms(*ctx);
+  EXPECT_THAT(MentionNames(*ctx, EntityType::kProgram), IsEmpty());
+}
+
 TEST(Programs, QuotedWithModifierAndHead) {
   auto ctx = MakeContext("深入实施制造业“强链补链”攻坚行动,成效明显。");
   FindPrograms(*ctx);
