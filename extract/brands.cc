@@ -40,8 +40,7 @@ bool ClosedByClassNoun(std::u32string_view s, size_t pos, bool* qualified) {
     size_t j = i;
     while (j < s.size() && IsNumeral(s[j])) ++j;
     if (j < s.size() && (s[j] == U'家' || s[j] == U'个' || s[j] == U'所')) {
-      i = j + 1;
-      scaled = true;
+      i = j + 1;  // a count alone is no scale: 戏曲、话剧等7个项目
       continue;
     }
     if (j < s.size() && s[j] == U'亿') {

@@ -42,6 +42,18 @@ TEST(Brands, ProjectsWithoutScaleAreNotInvestors) {
   EXPECT_THAT(MentionNames(*ctx, EntityType::kEnterprise), IsEmpty());
 }
 
+TEST(Brands, ACountOfProjectsIsNoScale) {
+  auto ctx = MakeContext("对书法、篆刻、剪纸等5个项目给予补助。");
+  FindBrandNames(*ctx);
+  EXPECT_THAT(MentionNames(*ctx, EntityType::kEnterprise), IsEmpty());
+}
+
+TEST(Brands, ACountWithAScaleStillNamesInvestors) {
+  auto ctx = MakeContext("共引进星海科技、蓝鲸动力等6个亿元以上项目。");
+  FindBrandNames(*ctx);
+  EXPECT_THAT(MentionNames(*ctx, EntityType::kEnterprise), ElementsAre("星海科技", "蓝鲸动力"));
+}
+
 TEST(Brands, IndustriesBeforeBareEtcEnterprisesAreNot) {
   auto ctx = MakeContext("整顿冶炼、化工、采煤等企业。");
   FindBrandNames(*ctx);
