@@ -276,8 +276,11 @@ size_t WalkLeft(std::u32string_view s, size_t suffix_start, const WalkOptions& o
       b = d;
       continue;
     }
-    // A count such as 三大, 6家 ends the name.
-    if (IsClassifier(c) && b >= 2 && IsNumeral(s[b - 2])) break;
+    // A count such as 三大, 6家 ends the name; so does a date's 2025年度 or 5月份.
+    if (IsClassifier(c) && b >= 2 && IsNumeral(s[b - 2])) {
+      if (b < suffix_start && ((c == U'年' && s[b] == U'度') || (c == U'月' && s[b] == U'份'))) ++b;
+      break;
+    }
     {
       const int stop = StopWordEndingAt(s, b);
       if (stop > 0 && b == suffix_start && opt.keep_adjacent && IsNounLikeStop(s.substr(b - stop, stop))) {

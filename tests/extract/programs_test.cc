@@ -21,6 +21,15 @@ TEST(Programs, NameStartsAfterAFunctionWordThatGluesToIt) {
   EXPECT_THAT(names, Not(Contains("国清洁能源示范工程")));
 }
 
+TEST(Programs, ADatesYearOrMonthUnitIsNotPartOfTheName) {
+  auto ctx = MakeContext("组织申报2025年度星火提升计划和5月份青苗扶持计划。");
+  FindPrograms(*ctx);
+  const auto names = MentionNames(*ctx, EntityType::kProgram);
+  EXPECT_THAT(names, Contains("星火提升计划"));
+  EXPECT_THAT(names, Contains("青苗扶持计划"));
+  EXPECT_THAT(names, Not(Contains("度星火提升计划")));
+}
+
 TEST(Programs, ACongressIsABodyNotAnEvent) {
   auto ctx = MakeContext("提请甲乙县人民代表大会审议,召开职工代表大会。");
   FindPrograms(*ctx);
