@@ -84,7 +84,7 @@ Result<Extraction> Extractor::ExtractBytes(const std::string& doc, const std::st
   } else {
     ctx.text = Utf8ToU32(decoded->utf8);
   }
-  ctx.norm = impl_->normalizer->Fold(ctx.text);
+  ctx.norm = impl_->normalizer->FoldDocument(ctx.text);
   ctx.info.chars = static_cast<int64_t>(ctx.text.size());
 
   for (const Pass& pass : kPipeline) pass.run(ctx);

@@ -104,6 +104,9 @@ bool IsCjk(char32_t c) {
   return false;
 }
 constexpr char32_t kCjkEnd = 0xFB00;  // past the last of kCjkRanges
+// A sentence is written in Traditional characters when at least one in this
+// many of its CJK characters has another Simplified form.
+constexpr size_t kTraditionalShare = 20;
 
 // NFKC for every code point, and Traditional -> Simplified for the CJK
 // characters converted so far. Fold may be called from several threads.
@@ -114,11 +117,13 @@ class FoldTable {
     if (cc_ != nullptr) opencc_close(cc_);
   }
   std::u32string Fold(const std::u32string& text);
+  std::u32string FoldDocument(const std::u32string& text);
 
  private:
   void Convert(const std::vector<char32_t>& chars);
 
   CodePointMap map_;
+  CodePointMap nfkc_;          // NFKC alone, for texts written in Simplified
   opencc_t cc_ = nullptr;      // null: no Traditional -> Simplified step
   // done_[c] for a CJK character c: map_[c] holds its OpenCC form. Set after
   // map_[c] is written (release), read before map_[c] is (acquire).
@@ -130,6 +135,7 @@ Result<std::shared_ptr<FoldTable>> FoldTable::Build(bool t2s) {
   auto table = std::make_shared<FoldTable>();
   POLICYKG_RETURN_IF_ERROR(ApplyNfkc(table->map_));
   if (t2s) {
+    table->nfkc_ = table->map_;
     const std::string config = OpenCcConfigPath();
     opencc_t cc = opencc_open(config.c_str());
     if (cc == reinterpret_cast<opencc_t>(-1)) {
@@ -204,6 +210,35 @@ std::u32string FoldTable::Fold(const std::u32string& text) {
   return out;
 }
 
+std::u32string FoldTable::FoldDocument(const std::u32string& text) {
+  std::u32string out = Fold(text);
+  if (cc_ == nullptr) return out;
+  // Sentence by sentence (a Simplified report may quote a Traditional
+  // passage): Traditional text changes in a large share of its characters,
+  // Simplified text only in rare variants (昇, 堃, 喆), which are then part
+  // of a name and stay as written.
+  size_t begin = 0;
+  while (begin < text.size()) {
+    size_t end = begin;
+    size_t cjk = 0, converted = 0;
+    for (; end < text.size(); ++end) {
+      const char32_t c = text[end];
+      if (c == U'\n' || c == U'。' || c == U'!' || c == U'?' || c == U'！' || c == U'？') break;
+      if (c >= kCjkEnd || !IsCjk(c)) continue;
+      ++cjk;
+      if (out[end] != nfkc_.Get(c)) ++converted;
+    }
+    if (converted > 0 && converted * kTraditionalShare < cjk) {
+      for (size_t i = begin; i < end; ++i) {
+        const char32_t c = text[i];
+        if (c < kCjkEnd && IsCjk(c)) out[i] = nfkc_.Get(c);
+      }
+    }
+    begin = end + 1;
+  }
+  return out;
+}
+
 // The two tables are built at most once per process; failures are not cached.
 Result<std::shared_ptr<FoldTable>> SharedTable(bool t2s) {
   static std::mutex mu;
@@ -236,5 +271,9 @@ Result<std::unique_ptr<Normalizer>> Normalizer::Create(bool traditional_to_simpl
 }
 
 std::u32string Normalizer::Fold(const std::u32string& text) const { return impl_->table->Fold(text); }
+
+std::u32string Normalizer::FoldDocument(const std::u32string& text) const {
+  return impl_->table->FoldDocument(text);
+}
 
 }  // namespace policykg

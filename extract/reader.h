@@ -35,6 +35,12 @@ class Normalizer {
   static Result<std::unique_ptr<Normalizer>> Create(bool traditional_to_simplified);
   ~Normalizer();
   std::u32string Fold(const std::u32string& text) const;
+  // Fold for a whole document, sentence by sentence (up to 。！？ or a line
+  // end): as Fold for a sentence written in Traditional characters (one in
+  // 20 of its CJK characters or more has a Simplified form); otherwise its
+  // CJK characters get NFKC only, so that variants a Simplified sentence
+  // uses in names (泓昇, 王堃) stay as written.
+  std::u32string FoldDocument(const std::u32string& text) const;
 
  private:
   struct Impl;

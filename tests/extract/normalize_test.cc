@@ -81,6 +81,20 @@ TEST(Normalizer, CompatibilityIdeographsFoldThenSimplify) {
   EXPECT_EQ(FoldUtf8(*n, "\uF9B2"), "零");
 }
 
+TEST(Normalizer, DocumentInSimplifiedKeepsItsVariantCharacters) {
+  const auto n = Make(true);
+  EXPECT_EQ(FoldUtf8(*n, "昇"), "升");  // the table maps the variant
+  // A Simplified document naming a firm with it keeps it; full widths still fold.
+  const std::u32string doc = Utf8ToU32("支持泓昇精密机械有限公司建设研发中心，投资１亿元。");
+  EXPECT_EQ(U32ToUtf8(n->FoldDocument(doc)), "支持泓昇精密机械有限公司建设研发中心,投资1亿元。");
+  // A Traditional one is converted, the variant with it.
+  const std::u32string trad = Utf8ToU32("支持泓昇精密機械有限公司建設研發中心");
+  EXPECT_EQ(U32ToUtf8(n->FoldDocument(trad)), "支持泓升精密机械有限公司建设研发中心");
+  // Sentence by sentence: a Traditional quotation in a Simplified report.
+  const std::u32string mixed = Utf8ToU32("泓昇集团有限公司今年投资建设研发中心和重点实验室。報告說:科學技術局關於組織申報。");
+  EXPECT_EQ(U32ToUtf8(n->FoldDocument(mixed)), "泓昇集团有限公司今年投资建设研发中心和重点实验室。报告说:科学技术局关于组织申报。");
+}
+
 TEST(Normalizer, WithoutTraditionalMappingOnlyNfkc) {
   const auto n = Make(false);
   EXPECT_EQ(FoldUtf8(*n, "臺灣ＡＢ"), "臺灣AB");
