@@ -7,7 +7,9 @@
 //   COOPERATES_WITH  与A、B共建/合作/签约; the subject is the entity right before
 //                    与, or the document's jurisdiction when the clause has none.
 //   RESPONSIBLE_FOR  (责任单位：A、B) -> each Program/Platform of the task's
-//                    paragraph; 主办/协办/承办 of a reply -> the proposal answered.
+//                    paragraph (its own line, or the lines up to its heading
+//                    when the marker opens a line); 主办/协办/承办 of a reply
+//                    -> the proposal answered.
 //   ISSUED           the issuer of the annotated document (and of the document
 //                    it 印发s); a proposal's proposer; bodies right before 《…》
 //                    with 印发/出台/发布.
@@ -31,6 +33,57 @@ struct Placed {
   Span span;
   int entity;
 };
+
+// A task's numbered heading: 一、 (一) 1. 1、 (1) at the start of a line.
+bool IsNumberedHeading(std::u32string_view line) {
+  size_t i = 0;
+  while (i < line.size() && (line[i] == U' ' || line[i] == U'\t' || line[i] == U'\u3000')) ++i;
+  const bool open = i < line.size() && (line[i] == U'(' || line[i] == U'（');
+  if (open) ++i;
+  const size_t digits = i;
+  while (i < line.size() && (IsNumeral(line[i]) || IsAsciiDigit(line[i]))) ++i;
+  if (i == digits || i >= line.size()) return false;
+  if (open) return line[i] == U')' || line[i] == U'）';
+  return line[i] == U'、' || line[i] == U'.' || line[i] == U'．';
+}
+
+bool IsBlank(std::u32string_view line) {
+  for (char32_t c : line) {
+    if (c != U' ' && c != U'\t' && c != U'\u3000' && c != U'\r') return false;
+  }
+  return true;
+}
+
+// The text of the task that a responsibility marker at `marker` closes. After
+// text on its line (…工程。(责任单位:…)) the task is that line; a note in
+// parentheses that opens its line closes the paragraph above (a line break
+// before the note). A bare marker line (责任单位:…) closes the lines above
+// it, back to the task's numbered heading (kept: it often names the
+// programme), a blank line or the line of the previous marker.
+Span TaskBefore(std::u32string_view s, size_t marker) {
+  const Span line = LineAround(s, static_cast<int32_t>(marker));
+  std::u32string_view lead = s.substr(line.start, marker - line.start);
+  bool note = false;
+  while (!lead.empty() && (IsBlank(lead.substr(0, 1)) || lead.front() == U'(' || lead.front() == U'（' ||
+                           lead.front() == U'【')) {
+    note = note || !IsBlank(lead.substr(0, 1));
+    lead.remove_prefix(1);
+  }
+  if (!lead.empty() || line.start == 0) return {line.start, static_cast<int32_t>(marker)};
+  int32_t start = line.start;
+  const int max_lines = note ? 1 : 12;
+  for (int n = 0; n < max_lines && start > 0; ++n) {
+    const Span above = LineAround(s, start - 1);
+    const std::u32string_view text = s.substr(above.start, above.end - above.start);
+    if (IsBlank(text) || text.find(U"责任单位") != std::u32string_view::npos ||
+        text.find(U"牵头单位") != std::u32string_view::npos || text.find(U"责任部门") != std::u32string_view::npos) {
+      break;
+    }
+    start = above.start;
+    if (IsNumberedHeading(text)) break;
+  }
+  return {start, static_cast<int32_t>(marker)};
+}
 
 class RelationBuilder {
  public:
@@ -325,14 +378,20 @@ class RelationBuilder {
         if (MatchAt(s_, i, m)) after = i + m.size();
       }
       if (after == 0 || after >= s_.size() || (s_[after] != U':' && s_[after] != U'：')) continue;
+      // (责任单位:A、B) ends at its parenthesis; a marker line runs to its end,
+      // notes such as A(牵头) included.
+      const bool in_parens = i > 0 && (s_[i - 1] == U'(' || s_[i - 1] == U'（');
       size_t end = after + 1;
-      while (end < s_.size() && s_[end] != U')' && s_[end] != U'）' && s_[end] != U'\n' && s_[end] != U'。') ++end;
+      while (end < s_.size() && s_[end] != U'\n' && s_[end] != U'。' &&
+             !(in_parens && (s_[end] == U')' || s_[end] == U'）'))) {
+        ++end;
+      }
       std::vector<int> heads;
       for (const Placed& x : In(static_cast<int32_t>(after), static_cast<int32_t>(end))) {
         if (CanBeResponsible(E(x.entity).type)) heads.push_back(x.entity);
       }
-      const Span line = LineAround(s_, static_cast<int32_t>(i));
-      for (const Placed& x : In(line.start, static_cast<int32_t>(i))) {
+      const Span task = TaskBefore(s_, i);
+      for (const Placed& x : In(task.start, task.end)) {
         const EntityType t = E(x.entity).type;
         if (t != EntityType::kProgram && t != EntityType::kPlatform) continue;
         if (std::find(heads.begin(), heads.end(), x.entity) != heads.end()) continue;

@@ -27,6 +27,32 @@ TEST(Relations, ResponsibleUnitsCoverTheTaskParagraph) {
                                    "区经信局>天府科技城", "区商务局>“川货”行动"));
 }
 
+TEST(Relations, AResponsibilityLineClosesTheTaskAboveItBackToItsHeading) {
+  auto ctx = MakeContext(
+      "一、实施“蓉创”行动\n"
+      "持续建设天府科技城,举办“川渝杯”创新大赛。\n"
+      "责任单位:区科技局(牵头),区经信局\n"
+      "\n"
+      "二、开展“川货”行动\n"
+      "责任单位:区商务局\n");
+  RunEntityPasses(*ctx);
+  FindOrgRelations(*ctx);
+  EXPECT_THAT(RelationPairs(*ctx, RelationType::kResponsibleFor),
+              UnorderedElementsAre("区科技局>“蓉创”行动", "区经信局>“蓉创”行动", "区科技局>天府科技城",
+                                   "区经信局>天府科技城", "区科技局>“川渝杯”创新大赛",
+                                   "区经信局>“川渝杯”创新大赛", "区商务局>“川货”行动"));
+}
+
+TEST(Relations, ANoteOnItsOwnLineClosesOnlyTheParagraphAbove) {
+  auto ctx = MakeContext(
+      "推进“蓉创”行动。\n"
+      "建设天府科技城。\n"
+      "(责任单位:区科技局)\n");
+  RunEntityPasses(*ctx);
+  FindOrgRelations(*ctx);
+  EXPECT_THAT(RelationPairs(*ctx, RelationType::kResponsibleFor), UnorderedElementsAre("区科技局>天府科技城"));
+}
+
 TEST(Relations, HostUnitsOfAReplyAreResponsibleForTheProposal) {
   auto ctx = MakeContext(
       "标题: | 关于支持民营企业创新的建议 |\n承办单位: | 主办: | 科技局 | 协办: | 财政局、税务局 |\n");
