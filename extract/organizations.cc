@@ -27,7 +27,7 @@ const std::vector<SuffixRule>& InstituteRules() {
       {U"科学院", 2, 10, U"士"},
       {U"“两院”", 2, 8},
       {U"两院", 2, 8, U"院士"},
-      {U"分院", 2, 10},
+      {U"分院", 2, 20},  // long: it carries its parent's name (…研究院甲地分院)
       {U"大学", 2, 10, U"生城科路园堂校", U"扩上"},
       {U"学院", 2, 12, U"派路士"},
   };
@@ -196,6 +196,19 @@ size_t ParentEnd(std::u32string_view name, size_t head_len) {
   return 0;
 }
 
+// The end of the parent a branch (…分院) names: the longest institute name
+// at its start that leaves a place of two characters or more (中国甲大学乙研
+// 究院 in 中国甲大学乙研究院丙地分院), or 0.
+size_t BranchParentEnd(std::u32string_view name, size_t head_len) {
+  static const std::u32string_view kInner[] = {U"研究院", U"科学院", U"大学", U"学院"};
+  for (size_t p = head_len >= 2 ? head_len - 2 : 0; p >= 4; --p) {
+    for (auto inner : kInner) {
+      if (EndsAt(name, p, inner)) return p;
+    }
+  }
+  return ParentEnd(name, head_len);
+}
+
 void FindInstitutes(DocumentContext& ctx) {
   const std::u32string_view s = ctx.norm;
   WalkOptions opt;
@@ -206,14 +219,16 @@ void FindInstitutes(DocumentContext& ctx) {
     if (head.size() < static_cast<size_t>(h.rule->min_head) || IsGenericHead(head)) continue;
     // A level adjective right before the suffix makes a class (新材料市级实验室).
     if (EndsAt(head, head.size(), U"级")) continue;
-    // Two bodies run together (产业创新研究院产业研究院) are no one name.
-    if (head.find(U"研究院") != std::u32string_view::npos || head.find(U"实验室") != std::u32string_view::npos ||
-        head.find(U"中心") != std::u32string_view::npos) {
+    // Two bodies run together (产业创新研究院产业研究院) are no one name; a
+    // branch (…研究院甲地分院) names its parent.
+    const bool branch = std::u32string_view(h.rule->suffix) == U"分院";
+    if (!branch && (head.find(U"研究院") != std::u32string_view::npos ||
+                    head.find(U"实验室") != std::u32string_view::npos || head.find(U"中心") != std::u32string_view::npos)) {
       continue;
     }
     const std::u32string_view name = s.substr(b, h.end - b);
     AddMention(ctx, EntityType::kInstitute, b, h.end, Resolve(ctx, StripQuotes(name)), "institute-suffix");
-    if (const size_t p = ParentEnd(name, head.size()); p > 0) {
+    if (const size_t p = branch ? BranchParentEnd(name, head.size()) : ParentEnd(name, head.size()); p > 0) {
       AddMention(ctx, EntityType::kInstitute, b, b + p, std::u32string(name.substr(0, p)), kRuleParent);
     }
   }

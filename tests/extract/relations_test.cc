@@ -8,6 +8,7 @@
 namespace policykg {
 namespace {
 
+using ::policykg::testing::EntityNames;
 using ::policykg::testing::MakeContext;
 using ::policykg::testing::RelationPairs;
 using ::policykg::testing::RunEntityPasses;
@@ -89,6 +90,16 @@ TEST(Relations, BranchIsPartOfTheUniversityItIsNamedAfter) {
   const auto pairs = RelationPairs(*ctx, RelationType::kPartOf);
   EXPECT_THAT(pairs, Contains("西南交通大学成都研究院>西南交通大学"));
   EXPECT_THAT(pairs, Contains("西南交大宜宾研究院>西南交通大学"));
+}
+
+TEST(Relations, ABranchOfAnInstituteIsPartOfThatInstitute) {
+  auto ctx = MakeContext("推进华东理工大学智能制造研究院临江分院建设。");
+  RunEntityPasses(*ctx);
+  FindOrgRelations(*ctx);
+  EXPECT_THAT(EntityNames(*ctx, EntityType::kInstitute), Contains("华东理工大学智能制造研究院临江分院"));
+  const auto pairs = RelationPairs(*ctx, RelationType::kPartOf);
+  EXPECT_THAT(pairs, Contains("华东理工大学智能制造研究院临江分院>华东理工大学智能制造研究院"));
+  EXPECT_THAT(pairs, Contains("华东理工大学智能制造研究院>华东理工大学"));
 }
 
 TEST(Relations, SubOfficeIsPartOfItsBody) {
