@@ -33,6 +33,16 @@ constexpr std::u32string_view kBlockedWords[] = {
 // (杭州湾, 南京路), not the division.
 constexpr std::u32string_view kFeatureSuffixes = U"湾路街巷江河湖";
 
+// Development zones that the dataset lists among county-level divisions
+// (临沂高新技术产业开发区, 苏州工业园区): parks, so Platforms (platforms.cc),
+// not Regions.
+bool IsZone(std::string_view name) {
+  for (std::string_view suffix : {"开发区", "产业园区", "工业园区"}) {
+    if (name.size() >= suffix.size() && name.substr(name.size() - suffix.size()) == suffix) return true;
+  }
+  return false;
+}
+
 bool IsGenericFullName(std::u32string_view name) {
   return std::find(std::begin(kGenericFullNames), std::end(kGenericFullNames), name) !=
          std::end(kGenericFullNames);
@@ -197,7 +207,7 @@ void FindRegions(DocumentContext& ctx) {
   for (const PlaceHit& hit : ScanPlaces(ctx, all, options)) {
     if (ctx.InFurniture(hit.span.start)) continue;
     const int d = PickDivision(ctx, hit);
-    if (d < 0) continue;
+    if (d < 0 || IsZone(ctx.gazetteer.at(d).name)) continue;
     Mention m;
     m.type = EntityType::kRegion;
     m.span = hit.span;

@@ -29,6 +29,11 @@ TEST(Regions, FullAndShortNamesGiveTheOfficialName) {
   EXPECT_THAT(Regions("江西省南昌市与赣州加强合作。"), ElementsAre("江西省", "南昌市", "赣州市"));
 }
 
+TEST(Regions, DevelopmentZonesOfTheDatasetAreNotRegions) {
+  // Listed among county-level divisions, but parks: platforms.cc names them.
+  EXPECT_THAT(Regions("支持临沂高新技术产业开发区、苏州工业园区与山东省合作。"), ElementsAre("山东省"));
+}
+
 TEST(Regions, NamedAreasAndCountries) {
   EXPECT_THAT(Regions("主动融入长江三角洲,与德国、以色列开展合作,对接京津冀。"),
               ElementsAre("长三角", "德国", "以色列", "京津冀"));
