@@ -347,19 +347,48 @@ class RelationBuilder {
         for (auto v : kVerbs) verb = verb || MatchAt(s_, k, v);
       }
       if (!verb) continue;
-      // The subject: an entity ending right at 与, else the jurisdiction when
-      // the clause starts at 与 or after a verb.
-      int subject = -1;
-      for (const Placed& x : In(static_cast<int32_t>(i) - 24, static_cast<int32_t>(i))) {
-        if (x.span.end == static_cast<int32_t>(i) && E(x.entity).type != EntityType::kProgram) subject = x.entity;
-      }
-      if (subject < 0) {
+      // The subjects: entities ending right at 与 (or at 分别与), joined like
+      // the parties; else the jurisdiction when the clause starts at 与 or
+      // after a verb.
+      const bool respectively = i >= 2 && EndsAt(s_, i, U"分别");
+      std::vector<int> subjects = SubjectsEndingAt(respectively ? i - 2 : i);
+      if (subjects.empty()) {
         const bool clause_start = i == 0 || IsBreak(s_[i - 1]) || StopWordEndingAt(s_, i) > 0;
         if (!clause_start) continue;
-        subject = JurisdictionEntity();
+        subjects.push_back(JurisdictionEntity());
       }
-      for (int party : parties) Add(RelationType::kCooperatesWith, subject, party, static_cast<int32_t>(i));
+      // 甲、乙分别与丙、丁合作: 甲 with 丙, 乙 with 丁.
+      if (respectively && subjects.size() == parties.size() && subjects.size() > 1) {
+        for (size_t k = 0; k < subjects.size(); ++k) {
+          Add(RelationType::kCooperatesWith, subjects[k], parties[k], static_cast<int32_t>(i));
+        }
+        continue;
+      }
+      for (int subject : subjects) {
+        for (int party : parties) Add(RelationType::kCooperatesWith, subject, party, static_cast<int32_t>(i));
+      }
     }
+  }
+
+  // The entities (no programme) of a list A、B和C that ends exactly at `end`,
+  // in text order; the longest reading of each item.
+  std::vector<int> SubjectsEndingAt(size_t end) const {
+    std::vector<int> subjects;
+    int32_t e = static_cast<int32_t>(end);
+    for (;;) {
+      const Placed* m = nullptr;
+      for (const Placed& x : In(e - 24, e)) {
+        if (x.span.end == e && E(x.entity).type != EntityType::kProgram && (!m || x.span.start < m->span.start)) {
+          m = &x;
+        }
+      }
+      if (m == nullptr) break;
+      subjects.insert(subjects.begin(), m->entity);
+      const int32_t b = m->span.start;
+      if (b == 0 || (s_[b - 1] != U'、' && s_[b - 1] != U'和' && s_[b - 1] != U'及')) break;
+      e = b - 1;
+    }
+    return subjects;
   }
 
   // --- RESPONSIBLE_FOR --------------------------------------------------------

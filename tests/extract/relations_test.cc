@@ -54,6 +54,17 @@ TEST(Relations, ANoteOnItsOwnLineClosesOnlyTheParagraphAbove) {
   EXPECT_THAT(RelationPairs(*ctx, RelationType::kResponsibleFor), UnorderedElementsAre("区科技局>天府科技城"));
 }
 
+TEST(Relations, SeveralSubjectsCooperateRespectivelyWithSeveralParties) {
+  auto ctx = MakeContext("甲乙区、丙丁区分别与戊己大学、庚辛理工大学合作建设转化基地。壬癸研究院和子丑大学与寅卯科技有限公司共建实验室。");
+  AddMention(*ctx, EntityType::kRegion, 0, 3, U"甲乙区", "test");
+  AddMention(*ctx, EntityType::kRegion, 4, 7, U"丙丁区", "test");
+  RunEntityPasses(*ctx);
+  FindOrgRelations(*ctx);
+  EXPECT_THAT(RelationPairs(*ctx, RelationType::kCooperatesWith),
+              UnorderedElementsAre("甲乙区>戊己大学", "丙丁区>庚辛理工大学", "壬癸研究院>寅卯科技有限公司",
+                                   "子丑大学>寅卯科技有限公司"));
+}
+
 TEST(Relations, HostUnitsOfAReplyAreResponsibleForTheProposal) {
   auto ctx = MakeContext(
       "标题: | 关于支持民营企业创新的建议 |\n承办单位: | 主办: | 科技局 | 协办: | 财政局、税务局 |\n");
