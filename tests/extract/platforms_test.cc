@@ -61,6 +61,14 @@ TEST(Platforms, HyphenatedParkName) {
   EXPECT_THAT(MentionNames(*ctx, EntityType::kPlatform), Contains("温江-成都医学城高新技术产业园区"));
 }
 
+TEST(Platforms, AnAwardVerbIsNotPartOfTheName) {
+  auto ctx = MakeContext("临江高新区获评青山智能装备产业集群。");
+  FindPlatforms(*ctx);
+  const auto names = MentionNames(*ctx, EntityType::kPlatform);
+  EXPECT_THAT(names, Contains("青山智能装备产业集群"));
+  EXPECT_THAT(names, Not(Contains("评青山智能装备产业集群")));
+}
+
 TEST(Platforms, VerbBeforeASuffixIsNotPartOfTheName) {
   auto ctx = MakeContext("推动高新园区争先进位,谋划综合体建设。");
   FindPlatforms(*ctx);
