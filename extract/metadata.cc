@@ -239,18 +239,32 @@ bool EndsWithDocumentKind(std::u32string_view s) {
   return false;
 }
 
-// A title line near the top: 关于…的通知, X关于印发《Y》的通知, a short line
-// without sentence punctuation ending in a kind of document.
+// A title line near the top: a line without sentence punctuation ending in
+// a kind of document — 关于…的通知, X关于印发《Y》的通知 within the first 60
+// lines; failing that, a title without 关于 (对…第45号提案的答复, 甲市科技局
+// 2023年工作总结) among the first 10 lines that hold text, before the first
+// sentence.
 std::u32string TitleLine(const DocumentContext& ctx, const std::vector<Line>& lines) {
+  const auto candidate = [&](const Line& l, size_t min_len) {
+    const std::u32string_view t = std::u32string_view(ctx.norm).substr(l.start, l.end - l.start);
+    return t.size() >= min_len && t.size() <= 120 && t.find_first_of(U"。,，:;；!?") == std::u32string_view::npos &&
+           EndsWithDocumentKind(t);
+  };
   const size_t limit = std::min<size_t>(lines.size(), 60);
   for (size_t k = 0; k < limit; ++k) {
     const Line l = Trim(ctx.text, lines[k]);
     const std::u32string_view t = std::u32string_view(ctx.norm).substr(l.start, l.end - l.start);
-    if (t.size() < 6 || t.size() > 120) continue;
-    if (t.find(U"关于") == std::u32string_view::npos) continue;
-    if (t.find_first_of(U"。,，:;；!?") != std::u32string_view::npos) continue;
-    if (!EndsWithDocumentKind(t)) continue;
-    return ctx.text.substr(l.start, l.end - l.start);
+    if (t.find(U"关于") != std::u32string_view::npos && candidate(l, 6)) return ctx.text.substr(l.start, l.end - l.start);
+  }
+  int with_text = 0;
+  for (size_t k = 0; k < lines.size() && with_text < 10; ++k) {
+    const Line l = Trim(ctx.text, lines[k]);
+    if (l.end <= l.start) continue;
+    ++with_text;
+    if (candidate(l, 8)) return ctx.text.substr(l.start, l.end - l.start);
+    // Once sentences begin, a short line is a section heading, not the title.
+    const std::u32string_view t = std::u32string_view(ctx.norm).substr(l.start, l.end - l.start);
+    if (t.find_first_of(U"。!?！？") != std::u32string_view::npos) break;
   }
   return {};
 }
@@ -282,9 +296,17 @@ bool Signature(const DocumentContext& ctx, const std::vector<Line>& lines, std::
   return false;
 }
 
-// "X关于…": X when it is an organisation.
+// "X关于…" or "X2023年工作总结": X when it is an organisation.
 std::u32string IssuerFromTitle(const std::u32string& title) {
-  const size_t pos = title.find(U"关于");
+  size_t pos = title.find(U"关于");
+  if (pos == std::u32string::npos) {
+    // A year: four digits and 年.
+    for (size_t i = 0; i + 5 <= title.size() && pos == std::u32string::npos; ++i) {
+      bool year = title[i + 4] == U'年';
+      for (size_t k = 0; k < 4 && year; ++k) year = title[i + k] >= U'0' && title[i + k] <= U'9';
+      if (year) pos = i;
+    }
+  }
   if (pos == std::u32string::npos || pos == 0) return {};
   const std::u32string head = title.substr(0, pos);
   return LooksLikeOrganization(head) ? head : std::u32string();

@@ -83,6 +83,28 @@ TEST(Metadata, IssuerInMatchingForm) {
   EXPECT_EQ(ctx->info.date, "2025-04-08");
 }
 
+TEST(Metadata, TitleWithoutGuanyu) {
+  auto ctx = geotest::Context(
+      "索引号: 1151/2024-00123 | 发布机构: 武侯区科学技术局\n"
+      "对区政协九届三次会议第45号提案的答复\n"
+      "李明委员:\n您的提案收悉。现答复如下。\n");
+  ReadMetadata(*ctx);
+  EXPECT_EQ(ctx->info.title, "对区政协九届三次会议第45号提案的答复");
+}
+
+TEST(Metadata, WorkReportTitleGivesItsOrganisationAsIssuer) {
+  auto ctx = geotest::Context("南昌市科学技术局2023年工作总结\n\n2023年,全市科技工作取得新成效。\n");
+  ReadMetadata(*ctx);
+  EXPECT_EQ(ctx->info.title, "南昌市科学技术局2023年工作总结");
+  EXPECT_EQ(ctx->info.issuer, "南昌市科学技术局");
+}
+
+TEST(Metadata, ASectionHeadingAfterTheFirstSentencesIsNoTitle) {
+  auto ctx = geotest::Context("各位代表!\n现在作工作报告,请予审议。\n过去五年工作的基本总结\n");
+  ReadMetadata(*ctx);
+  EXPECT_EQ(ctx->info.title, "");
+}
+
 TEST(Metadata, BodySentencesAreNoTitle) {
   auto ctx = geotest::Context("您提出的《关于加强人才培养的建议》收悉,现答复如下:\n感谢关心。\n");
   ReadMetadata(*ctx);
