@@ -191,6 +191,19 @@ std::unordered_map<const GumboNode*, bool> FindLayoutCells(const GumboNode* root
   return layout;
 }
 
+// A page title without the site name that portals append to it
+// (关于…的通知_某某区人民政府, … - 某某市科学技术局): that name is furniture.
+std::string WithoutSiteName(const std::string& title) {
+  size_t cut = std::string::npos;
+  for (const char* sep : {"_", "|", "｜", " - ", " — ", "——"}) {
+    const size_t at = title.rfind(sep);
+    if (at != std::string::npos && at > 0 && (cut == std::string::npos || at > cut)) cut = at;
+  }
+  // A site name is short; a long tail is part of the title.
+  if (cut == std::string::npos || title.size() - cut > 64) return title;
+  return title.substr(0, cut);
+}
+
 std::string GumboToText(std::string_view html) {
   std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
       gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()),
@@ -208,10 +221,12 @@ std::string GumboToText(std::string_view html) {
       for (unsigned j = 0; j < hc.length; ++j) {
         const auto* t = static_cast<const GumboNode*>(hc.data[j]);
         if (t->type != GUMBO_NODE_ELEMENT || t->v.element.tag != GUMBO_TAG_TITLE) continue;
+        std::string title;
         for (unsigned k = 0; k < t->v.element.children.length; ++k) {
           const auto* txt = static_cast<const GumboNode*>(t->v.element.children.data[k]);
-          if (txt->type == GUMBO_NODE_TEXT) w.Text(txt->v.text.text, false);
+          if (txt->type == GUMBO_NODE_TEXT) title += txt->v.text.text;
         }
+        w.Text(WithoutSiteName(title), false);
         w.Break();
       }
     }

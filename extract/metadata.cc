@@ -251,11 +251,27 @@ std::u32string TitleLine(const DocumentContext& ctx, const std::vector<Line>& li
            EndsWithDocumentKind(t);
   };
   const size_t limit = std::min<size_t>(lines.size(), 60);
+  std::u32string_view best;
+  Line best_line{0, 0};
   for (size_t k = 0; k < limit; ++k) {
     const Line l = Trim(ctx.text, lines[k]);
     const std::u32string_view t = std::u32string_view(ctx.norm).substr(l.start, l.end - l.start);
-    if (t.find(U"关于") != std::u32string_view::npos && candidate(l, 6)) return ctx.text.substr(l.start, l.end - l.start);
+    const size_t guanyu = t.find(U"关于");
+    if (guanyu == std::u32string_view::npos || !candidate(l, 6)) continue;
+    if (best.empty()) {
+      best = t;
+      best_line = l;
+      continue;
+    }
+    // The same title with a fuller issuer (a page's <title> says 甲区关于…,
+    // its heading 甲市甲区人民政府办公室关于…): the fuller one.
+    const std::u32string_view tail = best.substr(best.find(U"关于"));
+    if (t.size() > best.size() && t.substr(guanyu) == tail) {
+      best = t;
+      best_line = l;
+    }
   }
+  if (!best.empty()) return ctx.text.substr(best_line.start, best_line.end - best_line.start);
   int with_text = 0;
   for (size_t k = 0; k < lines.size() && with_text < 10; ++k) {
     const Line l = Trim(ctx.text, lines[k]);

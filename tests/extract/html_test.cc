@@ -33,8 +33,15 @@ TEST(HtmlToText, DropsScriptStyleHeadJunkAndHidden) {
       "<body><noscript>请开启脚本</noscript><p>正文一句。</p>"
       "<div style=\"display: none\">隐藏的娱乐官网</div><span hidden>也隐藏</span>"
       "<script>document.write('x')</script></body></html>");
-  EXPECT_EQ(text, "通知_某某区人民政府\n正文一句。\n");
+  EXPECT_EQ(text, "通知\n正文一句。\n");  // the site name after _ is furniture
   EXPECT_THAT(text, Not(HasSubstr("脚本")));
+}
+
+TEST(HtmlToText, PageTitleLosesTheSiteNameOnly) {
+  EXPECT_EQ(HtmlToText("<html><head><title>关于甲的通知 - 某某市科学技术局</title></head><body></body></html>"),
+            "关于甲的通知\n");
+  EXPECT_EQ(HtmlToText("<html><head><title>甲|乙|某某网</title></head><body></body></html>"), "甲|乙\n");
+  EXPECT_EQ(HtmlToText("<html><head><title>没有站名的标题</title></head><body></body></html>"), "没有站名的标题\n");
 }
 
 TEST(HtmlToText, BlocksAndBrBecomeLineBreaks) {

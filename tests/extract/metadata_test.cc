@@ -83,6 +83,16 @@ TEST(Metadata, IssuerInMatchingForm) {
   EXPECT_EQ(ctx->info.date, "2025-04-08");
 }
 
+TEST(Metadata, APagesShortTitleGivesWayToTheFullHeading) {
+  auto ctx = geotest::Context(
+      "武侯区关于印发《科技服务业行动计划》的通知\n"
+      "发布机构: 区政府办公室\n"
+      "成都市武侯区人民政府办公室关于印发《科技服务业行动计划》的通知\n"
+      "各街道办事处:\n现将计划印发给你们。\n");
+  ReadMetadata(*ctx);
+  EXPECT_EQ(ctx->info.title, "成都市武侯区人民政府办公室关于印发《科技服务业行动计划》的通知");
+}
+
 TEST(Metadata, TitleWithoutGuanyu) {
   auto ctx = geotest::Context(
       "索引号: 1151/2024-00123 | 发布机构: 武侯区科学技术局\n"
