@@ -472,6 +472,9 @@ std::vector<SuffixHit> ScanSuffixes(std::u32string_view s, const std::vector<Suf
       o.max_len = r.max_head;
       const size_t b = WalkLeft(s, i, o);
       if (i - b < static_cast<size_t>(r.min_head)) continue;
+      // A head that is one stop word names nothing (推进实验室, 推进高新区),
+      // even one that can be a noun (组织部, 促进中心 need a place before it).
+      if (i > b && StopWordStartingAt(s, b) == static_cast<int>(i - b)) continue;
       // 高新区 and 新区 end together: the longer suffix, found first, decides.
       if (!hits.empty() && hits.back().end == end) break;
       hits.push_back({b, i, end, &r});

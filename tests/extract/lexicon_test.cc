@@ -56,6 +56,14 @@ TEST(ScanSuffixes, LongestSuffixFirstAmongRulesOfOneCharacter) {
   EXPECT_EQ(hits[1].rule, &rules[2]);
 }
 
+TEST(ScanSuffixes, AHeadThatIsOneStopWordNamesNothing) {
+  const std::vector<SuffixRule> rules = {{U"实验室", 2, 8}};
+  const std::u32string s = U"加快推进实验室建设,支持甲乙实验室。";
+  const std::vector<SuffixHit> hits = ScanSuffixes(s, rules, WalkOptions{});
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(std::u32string_view(s).substr(hits[0].start, hits[0].end - hits[0].start), U"甲乙实验室");
+}
+
 TEST(FollowsEach, ClassesOfBodies) {
   const std::u32string s = U"各级甲乙各乡镇丙";
   EXPECT_TRUE(FollowsEach(s, 2));   // 各级|
