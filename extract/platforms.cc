@@ -72,6 +72,14 @@ std::u32string Resolve(const DocumentContext& ctx, std::u32string_view name) {
   return ResolveRelativeName(ctx, name);
 }
 
+// True when `item` begins with a place name of the gazetteer (full or short).
+bool StartsWithPlace(const DocumentContext& ctx, std::u32string_view item) {
+  for (size_t len = 2; len <= 4 && len < item.size(); ++len) {
+    if (!ctx.gazetteer.Find(item.substr(0, len)).empty()) return true;
+  }
+  return false;
+}
+
 void FindBySuffix(DocumentContext& ctx) {
   const std::u32string_view s = ctx.norm;
   WalkOptions opt;
@@ -90,6 +98,12 @@ void FindBySuffix(DocumentContext& ctx) {
       continue;
     }
     if (static_cast<int>(head.size()) < h.rule->min_head) continue;
+    // A level right before the suffix makes a class (智能装备省级高新园区)
+    // unless a place (a town's short form too: 滨海) names the park.
+    if (EndsAt(head, head.size(), U"级") && !StartsWithPlace(ctx, head) &&
+        ctx.gazetteer.FindTownShortForm(head.substr(0, 2)).empty()) {
+      continue;
+    }
     if (IsGenericHead(head)) {
       if (std::u32string_view(h.rule->suffix).size() >= 3) {
         AddMention(ctx, EntityType::kPlatform, b, h.end, std::u32string(name), kRuleBare);
@@ -98,14 +112,6 @@ void FindBySuffix(DocumentContext& ctx) {
     }
     AddMention(ctx, EntityType::kPlatform, b, h.end, Resolve(ctx, name), "platform-suffix");
   }
-}
-
-// True when `item` begins with a place name of the gazetteer (full or short).
-bool StartsWithPlace(const DocumentContext& ctx, std::u32string_view item) {
-  for (size_t len = 2; len <= 4 && len < item.size(); ++len) {
-    if (!ctx.gazetteer.Find(item.substr(0, len)).empty()) return true;
-  }
-  return false;
 }
 
 bool IsShortBareItem(std::u32string_view item) {

@@ -69,6 +69,14 @@ TEST(Platforms, AnAwardVerbIsNotPartOfTheName) {
   EXPECT_THAT(names, Not(Contains("评青山智能装备产业集群")));
 }
 
+TEST(Platforms, ALevelBeforeTheSuffixIsAClassUnlessAPlaceNamesThePark) {
+  auto ctx = MakeContext("做好新材料省级高新园区创建工作,推进德清生物医药省级高新区建设。");
+  FindPlatforms(*ctx);
+  const auto names = MentionNames(*ctx, EntityType::kPlatform);
+  EXPECT_THAT(names, Not(Contains("新材料省级高新园区")));
+  EXPECT_THAT(names, Contains("德清生物医药省级高新区"));
+}
+
 TEST(Platforms, VerbBeforeASuffixIsNotPartOfTheName) {
   auto ctx = MakeContext("推动高新园区争先进位,谋划综合体建设。");
   FindPlatforms(*ctx);
