@@ -60,7 +60,7 @@ constexpr const char* kStopWords[] = {
     "提请", "审议", "通过了", "会同", "请", "报送", "上报", "指导", "协助", "督促",
     "加入", "进入", "进驻", "入驻", "落户", "落地", "入编", "编制", "修订", "调整", "发放", "拨付",
     "资助", "补助", "奖励", "给予", "享受", "申请", "获批", "批复", "复制", "遴选", "筛选", "推荐",
-    "获评", "吸收", "表示", "压缩", "消灭", "忘记", "拼凑", "纠集", "严格控制", "高度评价", "培育壮大", "发展壮大",
+    "亿元", "万元", "获评", "吸收", "表示", "压缩", "消灭", "忘记", "拼凑", "纠集", "严格控制", "高度评价", "培育壮大", "发展壮大",
     // function words that begin with a one-character stop word: without
     // them the walk stops inside them (我|国国民经济计划, 这|次代表大会)
     "各级", "同级", "各种", "各类", "这次", "这些", "那些", "或者", "如果", "我国", "若干", "还有",
@@ -220,9 +220,11 @@ int StopWordEndingAt(std::u32string_view s, size_t end) {
     if (key == 0 || !stops.Contains(key)) continue;
     // 高等/中等 are adjectives, not the enumeration closer 等.
     if (w == U"等" && end >= 2 && (s[end - 2] == U'高' || s[end - 2] == U'中' || s[end - 2] == U'同')) continue;
-    // 重要, 纲要 and 协同, 共同 end words; only a lone 要 or 同 is a stop.
+    // 重要, 纲要, 协同, 共同 and 天使, 大使 end words; only a lone 要, 同 or 使
+    // is a stop.
     if ((w == U"要" && end >= 2 && std::u32string_view(U"重主纲需首必摘提").find(s[end - 2]) != std::u32string_view::npos) ||
-        (w == U"同" && end >= 2 && std::u32string_view(U"协共合如相不认赞会大").find(s[end - 2]) != std::u32string_view::npos)) {
+        (w == U"同" && end >= 2 && std::u32string_view(U"协共合如相不认赞会大").find(s[end - 2]) != std::u32string_view::npos) ||
+        (w == U"使" && end >= 2 && std::u32string_view(U"天大公特").find(s[end - 2]) != std::u32string_view::npos)) {
       continue;
     }
     // 以色列, 以上 are not the preposition 以.

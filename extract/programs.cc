@@ -51,6 +51,7 @@ const std::vector<SuffixRule>& ProgramRules() {
       {U"共同体", 2, 12},
       {U"一体化发展", 2, 8},
       {U"项目", 5, 12, U"库部"},
+      {U"引导基金", 2, 14, U"公会"},  // a fund, not 引导基金公司 or a foundation
   };
   return rules;
 }

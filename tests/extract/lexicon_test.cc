@@ -41,6 +41,8 @@ TEST(StopWords, ExceptionsStillApply) {
   EXPECT_EQ(StopWordEndingAt(U"高等", 2), 0);  // 高等 is an adjective, not 等
   EXPECT_EQ(StopWordEndingAt(U"甲等", 2), 1);
   EXPECT_EQ(StopWordEndingAt(U"重要", 2), 0);
+  EXPECT_EQ(StopWordEndingAt(U"天使投资", 2), 0);  // 天使 is a word, not 使
+  EXPECT_EQ(StopWordEndingAt(U"促使", 2), 1);
 }
 
 TEST(ScanSuffixes, LongestSuffixFirstAmongRulesOfOneCharacter) {

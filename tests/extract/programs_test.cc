@@ -10,6 +10,7 @@ namespace {
 using ::policykg::testing::MakeContext;
 using ::policykg::testing::MentionNames;
 using ::testing::Contains;
+using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::Not;
 
@@ -28,6 +29,12 @@ TEST(Programs, ADatesYearOrMonthUnitIsNotPartOfTheName) {
   EXPECT_THAT(names, Contains("星火提升计划"));
   EXPECT_THAT(names, Contains("青苗扶持计划"));
   EXPECT_THAT(names, Not(Contains("度星火提升计划")));
+}
+
+TEST(Programs, AGuidanceFundIsAProgrammeItsCompanyIsNot) {
+  auto ctx = MakeContext("设立规模5亿元的甲乙市天使投资引导基金,与丙丁创业投资引导基金公司合作。");
+  FindPrograms(*ctx);
+  EXPECT_THAT(MentionNames(*ctx, EntityType::kProgram), ElementsAre("甲乙市天使投资引导基金"));
 }
 
 TEST(Programs, ACongressIsABodyNotAnEvent) {
