@@ -6,7 +6,8 @@
 //                    a larger one in the same sentence (建设A，重点建设B、C三大园区).
 //   COOPERATES_WITH  与A、B共建/合作/签约; the subject is the entity right before
 //                    与, or the document's jurisdiction when the clause has none.
-//   RESPONSIBLE_FOR  (责任单位：A、B) -> each Program/Platform of the task's
+//   RESPONSIBLE_FOR  A牵头 -> each Program/Platform of its sentence;
+//                    (责任单位：A、B) -> each Program/Platform of the task's
 //                    paragraph (its own line, or the lines up to its heading
 //                    when the marker opens a line); 主办/协办/承办 of a reply
 //                    -> the proposal answered.
@@ -111,6 +112,7 @@ class RelationBuilder {
     PartOfPlatformLists();
     Cooperation();
     ResponsibleUnits();
+    LeadingAgencies();
     HostUnits();
     IssuedOwn();
     IssuedByProposer();
@@ -425,6 +427,31 @@ class RelationBuilder {
         if (t != EntityType::kProgram && t != EntityType::kPlatform) continue;
         if (std::find(heads.begin(), heads.end(), x.entity) != heads.end()) continue;
         for (int h : heads) Add(RelationType::kResponsibleFor, h, x.entity, static_cast<int32_t>(i));
+      }
+    }
+  }
+
+  // 市科技局牵头,市财政局配合,设立…基金: an agency named right before 牵头 is
+  // responsible for the programmes and platforms from the start of its
+  // clause to the end of its sentence.
+  void LeadingAgencies() {
+    for (size_t i = 1; i + 1 < s_.size(); ++i) {
+      if (s_[i] != U'牵' || s_[i + 1] != U'头') continue;
+      const Placed* lead = nullptr;
+      for (const Placed& x : In(static_cast<int32_t>(i) - 24, static_cast<int32_t>(i))) {
+        if (x.span.end == static_cast<int32_t>(i) && E(x.entity).type == EntityType::kAgency) lead = &x;
+      }
+      if (lead == nullptr) continue;
+      const Span sentence = SentenceAround(ctx_, static_cast<int32_t>(i));
+      int32_t clause = lead->span.start;
+      while (clause > sentence.start && std::u32string_view(U",，;；").find(s_[clause - 1]) == std::u32string_view::npos) {
+        --clause;
+      }
+      for (const Placed& x : In(clause, sentence.end)) {
+        const EntityType t = E(x.entity).type;
+        if (t == EntityType::kProgram || t == EntityType::kPlatform) {
+          Add(RelationType::kResponsibleFor, lead->entity, x.entity, static_cast<int32_t>(i));
+        }
       }
     }
   }

@@ -65,6 +65,14 @@ TEST(Relations, SeveralSubjectsCooperateRespectivelyWithSeveralParties) {
                                    "子丑大学>寅卯科技有限公司"));
 }
 
+TEST(Relations, AnAgencyThatLeadsIsResponsibleForItsClause) {
+  auto ctx = MakeContext("用好“甲贷”等产品,区科技局牵头,区财政局配合,设立区天使投资引导基金。");
+  RunEntityPasses(*ctx);
+  FindOrgRelations(*ctx);
+  EXPECT_THAT(RelationPairs(*ctx, RelationType::kResponsibleFor),
+              UnorderedElementsAre("区科技局>区天使投资引导基金"));
+}
+
 TEST(Relations, HostUnitsOfAReplyAreResponsibleForTheProposal) {
   auto ctx = MakeContext(
       "标题: | 关于支持民营企业创新的建议 |\n承办单位: | 主办: | 科技局 | 协办: | 财政局、税务局 |\n");
