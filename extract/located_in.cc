@@ -162,6 +162,17 @@ class Locator {
 
   void LocateByName(const Entity& e) {
     if (e.type == EntityType::kDocument || e.type == EntityType::kProgram) return;
+    // A development zone that the dataset lists as a county (临沂高新技术产业
+    // 开发区) is a Platform here and lies in the division it belongs to.
+    if (e.type == EntityType::kPlatform) {
+      for (int zone : g_.Find(Utf8ToU32(e.name), /*full_only=*/true)) {
+        if (g_.at(zone).parent < 0) continue;
+        if (const Entity* r = Nearest(g_.at(zone).parent, /*self=*/true)) {
+          Add(e, *r, {}, FirstMention(e));
+          return;
+        }
+      }
+    }
     int d = -1;
     bool short_form = false;
     if (PlaceInName(Utf8ToU32(e.name), &d, &short_form)) {

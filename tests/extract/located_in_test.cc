@@ -147,6 +147,16 @@ TEST(LocatedIn, ZoneBodiesLieWhereTheirZoneLies) {
                                                   "高新区政协工委>章贡区"));
 }
 
+TEST(LocatedIn, ADatasetZoneIsAPlatformInItsCity) {
+  // The division dataset lists this zone as a county of 临沂市.
+  auto ctx = geotest::Context("临沂市支持临沂高新技术产业开发区发展。\n");
+  ctx->jurisdiction = geotest::Code("3713");
+  AddEntity(*ctx, EntityType::kRegion, "临沂市");
+  AddEntity(*ctx, EntityType::kPlatform, "临沂高新技术产业开发区");
+  FindLocatedIn(*ctx);
+  EXPECT_THAT(Located(*ctx), UnorderedElementsAre("临沂高新技术产业开发区>临沂市"));
+}
+
 TEST(LocatedIn, ProgramsAndDocumentsAreNowhere) {
   auto ctx = geotest::Context("赣州市人才计划。\n");
   AddEntity(*ctx, EntityType::kRegion, "赣州市");

@@ -77,6 +77,14 @@ TEST(Platforms, ALevelBeforeTheSuffixIsAClassUnlessAPlaceNamesThePark) {
   EXPECT_THAT(names, Contains("德清生物医药省级高新区"));
 }
 
+TEST(Platforms, ScienceCitiesOfEveryKind) {
+  auto ctx = MakeContext("建设青山科创城和绿水科学城。");
+  FindPlatforms(*ctx);
+  const auto names = MentionNames(*ctx, EntityType::kPlatform);
+  EXPECT_THAT(names, Contains("青山科创城"));
+  EXPECT_THAT(names, Contains("绿水科学城"));
+}
+
 TEST(Platforms, VerbBeforeASuffixIsNotPartOfTheName) {
   auto ctx = MakeContext("推动高新园区争先进位,谋划综合体建设。");
   FindPlatforms(*ctx);
