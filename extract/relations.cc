@@ -5,7 +5,8 @@
 //                    (柯城区政府办公室 -> 柯城区政府), and platforms listed under
 //                    a larger one in the same sentence (建设A，重点建设B、C三大园区).
 //   COOPERATES_WITH  与A、B共建/合作/签约; the subject is the entity right before
-//                    与, or the document's jurisdiction when the clause has none.
+//                    与, or the document's jurisdiction when the clause has none;
+//                    A、B(等…企业)联合C、D.
 //   RESPONSIBLE_FOR  A牵头 -> each Program/Platform of its sentence;
 //                    (责任单位：A、B) -> each Program/Platform of the task's
 //                    paragraph (its own line, or the lines up to its heading
@@ -111,6 +112,7 @@ class RelationBuilder {
     PartOfByName();
     PartOfPlatformLists();
     Cooperation();
+    JointActions();
     ResponsibleUnits();
     LeadingAgencies();
     HostUnits();
@@ -317,31 +319,8 @@ class RelationBuilder {
     for (size_t i = 0; i < s_.size(); ++i) {
       if (s_[i] != U'与' && s_[i] != U'同') continue;
       if (s_[i] == U'同' && i + 1 < s_.size() && s_[i + 1] == U'时') continue;
-      // The parties: entity mentions right after 与, joined by 、/和/及/以及.
-      std::vector<int> parties;
       size_t p = i + 1;
-      for (;;) {
-        const PlacedRange at = In(static_cast<int32_t>(p), static_cast<int32_t>(p + 1));
-        const Placed* m = nullptr;
-        for (const Placed& x : at) {
-          if (E(x.entity).type != EntityType::kRegion && E(x.entity).type != EntityType::kProgram &&
-              E(x.entity).type != EntityType::kDocument && (!m || x.span.end > m->span.end)) {
-            m = &x;
-          }
-        }
-        if (!m) break;
-        parties.push_back(m->entity);
-        p = static_cast<size_t>(m->span.end);
-        if (p < s_.size() && (s_[p] == U'、' || s_[p] == U'和' || s_[p] == U'及')) {
-          ++p;
-          continue;
-        }
-        if (MatchAt(s_, p, U"以及")) {
-          p += 2;
-          continue;
-        }
-        break;
-      }
+      const std::vector<int> parties = PartiesAt(&p);
       if (parties.empty()) continue;
       // A cooperation verb soon after the list, in the same clause.
       bool verb = false;
@@ -368,6 +347,59 @@ class RelationBuilder {
       }
       for (int subject : subjects) {
         for (int party : parties) Add(RelationType::kCooperatesWith, subject, party, static_cast<int32_t>(i));
+      }
+    }
+  }
+
+  // The parties of a cooperation: the bodies (no region, programme or
+  // document) of a list A、B和C starting at *p, in text order; *p moves past
+  // the list.
+  std::vector<int> PartiesAt(size_t* p) const {
+    std::vector<int> parties;
+    for (;;) {
+      const Placed* m = nullptr;
+      for (const Placed& x : In(static_cast<int32_t>(*p), static_cast<int32_t>(*p + 1))) {
+        const EntityType t = E(x.entity).type;
+        if (x.span.start == static_cast<int32_t>(*p) && t != EntityType::kRegion && t != EntityType::kProgram &&
+            t != EntityType::kDocument && (!m || x.span.end > m->span.end)) {
+          m = &x;
+        }
+      }
+      if (!m) break;
+      parties.push_back(m->entity);
+      *p = static_cast<size_t>(m->span.end);
+      if (*p < s_.size() && (s_[*p] == U'、' || s_[*p] == U'和' || s_[*p] == U'及')) {
+        ++*p;
+        continue;
+      }
+      if (MatchAt(s_, *p, U"以及")) {
+        *p += 2;
+        continue;
+      }
+      break;
+    }
+    return parties;
+  }
+
+  // 支持甲公司、乙公司等链主企业联合丙大学、丁大学开展攻关: the bodies before
+  // 联合 (directly, or closed by 等 and a class noun) cooperate with each body
+  // listed after it.
+  void JointActions() {
+    for (size_t i = 1; i + 2 < s_.size(); ++i) {
+      if (s_[i] != U'联' || s_[i + 1] != U'合') continue;
+      size_t p = i + 2;
+      const std::vector<int> parties = PartiesAt(&p);
+      if (parties.empty()) continue;
+      std::vector<int> subjects = SubjectsEndingAt(i);
+      for (size_t k = i; subjects.empty() && k > 0 && i - k < 10 && IsHan(s_[k - 1]); --k) {
+        if (s_[k - 1] == U'等') subjects = SubjectsEndingAt(k - 1);
+      }
+      for (int subject : subjects) {
+        for (int party : parties) {
+          // 区科技局联合区经信局推进…: offices acting together, no partnership.
+          if (E(subject).type == EntityType::kAgency && E(party).type == EntityType::kAgency) continue;
+          Add(RelationType::kCooperatesWith, subject, party, static_cast<int32_t>(i));
+        }
       }
     }
   }

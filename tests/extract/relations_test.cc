@@ -73,6 +73,17 @@ TEST(Relations, AnAgencyThatLeadsIsResponsibleForItsClause) {
               UnorderedElementsAre("区科技局>区天使投资引导基金"));
 }
 
+TEST(Relations, BodiesJoiningForcesCooperate) {
+  auto ctx = MakeContext(
+      "支持甲乙重工股份有限公司、丙丁科技有限公司等链主企业联合戊己大学、庚辛理工大学开展攻关。"
+      "区科技局联合区经信局推进产业创新。");
+  RunEntityPasses(*ctx);
+  FindOrgRelations(*ctx);
+  EXPECT_THAT(RelationPairs(*ctx, RelationType::kCooperatesWith),
+              UnorderedElementsAre("甲乙重工股份有限公司>戊己大学", "甲乙重工股份有限公司>庚辛理工大学",
+                                   "丙丁科技有限公司>戊己大学", "丙丁科技有限公司>庚辛理工大学"));
+}
+
 TEST(Relations, HostUnitsOfAReplyAreResponsibleForTheProposal) {
   auto ctx = MakeContext(
       "标题: | 关于支持民营企业创新的建议 |\n承办单位: | 主办: | 科技局 | 协办: | 财政局、税务局 |\n");
