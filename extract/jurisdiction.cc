@@ -118,12 +118,12 @@ int CityOf(const Gazetteer& g, int j) {
 int RelativePrefix(const Gazetteer& g, int j, std::u32string_view name, int* target) {
   struct Prefix {
     std::u32string_view text;
-    char level;  // p(rovince), c(ity), d(istrict), x (county), t(own)
+    char level;  // p(rovince), a(utonomous region), c(ity), d(istrict), x (county), t(own)
   };
   constexpr Prefix kPrefixes[] = {
       {U"我省", 'p'}, {U"全省", 'p'}, {U"本省", 'p'}, {U"我市", 'c'}, {U"全市", 'c'}, {U"本市", 'c'},
       {U"我区", 'd'}, {U"全区", 'd'}, {U"本区", 'd'}, {U"我县", 'x'}, {U"全县", 'x'}, {U"本县", 'x'},
-      {U"我镇", 't'}, {U"本镇", 't'}, {U"省", 'p'},   {U"市", 'c'},   {U"区", 'd'},   {U"县", 'x'},
+      {U"我镇", 't'}, {U"本镇", 't'}, {U"自治区", 'a'}, {U"省", 'p'}, {U"市", 'c'}, {U"区", 'd'}, {U"县", 'x'},
       {U"镇", 't'},   {U"乡", 't'},
   };
   // A character after a one-character prefix that makes it an ordinary word
@@ -135,6 +135,11 @@ int RelativePrefix(const Gazetteer& g, int j, std::u32string_view name, int* tar
     int t = -1;
     switch (p.level) {
       case 'p': t = EnclosingOfLevel(g, j, DivisionLevel::kProvince); break;
+      case 'a': {  // 自治区科技厅 in a 广西 text: the province is an autonomous region
+        const int p = EnclosingOfLevel(g, j, DivisionLevel::kProvince);
+        if (p >= 0 && EndsWith(g.at(p).name, "自治区")) t = p;
+        break;
+      }
       case 'c': t = CityOf(g, j); break;
       case 'd': {
         const int c = EnclosingOfLevel(g, j, DivisionLevel::kCounty);

@@ -50,6 +50,15 @@ TEST(Jurisdiction, ResolvesWiderLevelsToTheEnclosingDivisions) {
   EXPECT_EQ(Resolve(*ctx, "县科技局"), "县科技局");
 }
 
+TEST(Jurisdiction, AutonomousRegionPrefixInsideAnAutonomousRegion) {
+  auto ctx = geotest::Context("推动临桂区创新发展。\n");
+  ctx->jurisdiction = geotest::Code("450312");  // 临桂区, 桂林市, 广西壮族自治区
+  EXPECT_EQ(Resolve(*ctx, "自治区科技厅"), "广西壮族自治区科技厅");
+  // In a province, 自治区 names nothing the document belongs to.
+  auto other = DistrictReply();
+  EXPECT_EQ(Resolve(*other, "自治区科技厅"), "自治区科技厅");
+}
+
 TEST(Jurisdiction, BareLocalAgenciesBelongToTheDocumentsLevel) {
   auto ctx = DistrictReply();
   EXPECT_EQ(Resolve(*ctx, "财政局"), "青山湖区财政局");

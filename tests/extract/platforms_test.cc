@@ -78,11 +78,12 @@ TEST(Platforms, ALevelBeforeTheSuffixIsAClassUnlessAPlaceNamesThePark) {
 }
 
 TEST(Platforms, ScienceCitiesOfEveryKind) {
-  auto ctx = MakeContext("建设青山科创城和绿水科学城。");
+  auto ctx = MakeContext("建设青山科创城和绿水科学城,红河科技孵化园入驻企业45家。");
   FindPlatforms(*ctx);
   const auto names = MentionNames(*ctx, EntityType::kPlatform);
   EXPECT_THAT(names, Contains("青山科创城"));
   EXPECT_THAT(names, Contains("绿水科学城"));
+  EXPECT_THAT(names, Contains("红河科技孵化园"));
 }
 
 TEST(Platforms, VerbBeforeASuffixIsNotPartOfTheName) {
