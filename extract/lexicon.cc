@@ -290,6 +290,12 @@ size_t WalkLeft(std::u32string_view s, size_t suffix_start, const WalkOptions& o
       } else if (stop > 0) {
         const std::u32string_view w = s.substr(b - stop, stop);
         const bool conj = (w == U"和" || w == U"与" || w == U"及");
+        // 中国建设银行, 中国联合网络通信集团: after 中国 the word is part of a
+        // national firm's name, not a clause verb.
+        if (!conj && stop >= 2 && EndsAt(s, b - stop, U"中国") && b - stop < suffix_start) {
+          b -= stop;
+          continue;
+        }
         if (!conj || !opt.allow_conjunction) break;
         // A conjunction inside a short name (动力电池和储能研究院): go on only when
         // the left conjunct is short and itself starts at a boundary.
@@ -303,7 +309,7 @@ size_t WalkLeft(std::u32string_view s, size_t suffix_start, const WalkOptions& o
         const std::u32string_view left = s.substr(l, left_len);
         // 企业与高校 joins two class nouns, not one name.
         if (IsGenericHead(left) || EndsAt(left, left.size(), U"企业") ||
-            std::u32string_view(U"区园城局院委府司心室所部学省市县镇办厅社校").find(left.back()) !=
+            std::u32string_view(U"区园城局院委府司心室所部学省市县镇办厅社校行团").find(left.back()) !=
                 std::u32string_view::npos) {
           break;
         }

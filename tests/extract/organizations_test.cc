@@ -70,6 +70,22 @@ TEST(Organizations, TwoBodiesRunTogetherAreSplit) {
   EXPECT_THAT(names, Not(Contains("市委市政府")));
 }
 
+TEST(Organizations, NationalFirmsKeepTheWordAfterZhongguo) {
+  auto ctx = MakeContext("支持中国建设银行股份有限公司、中国联合网络通信集团有限公司参与。");
+  FindOrganizations(*ctx);
+  const auto names = MentionNames(*ctx, EntityType::kEnterprise);
+  EXPECT_THAT(names, Contains("中国建设银行股份有限公司"));
+  EXPECT_THAT(names, Contains("中国联合网络通信集团有限公司"));
+}
+
+TEST(Organizations, ABankOrGroupBeforeAConjunctionIsNoPartOfTheNextName) {
+  auto ctx = MakeContext("推动甲乙开发银行与中国科学院自动化研究所合作。");
+  FindOrganizations(*ctx);
+  const auto names = MentionNames(*ctx, EntityType::kInstitute);
+  EXPECT_THAT(names, Contains("中国科学院自动化研究所"));
+  for (const std::string& n : names) EXPECT_EQ(n.find("银行"), std::string::npos) << n;
+}
+
 TEST(Organizations, EnterpriseByLegalSuffix) {
   auto ctx = MakeContext("依托广东星河电子股份有限公司等龙头企业。");
   FindOrganizations(*ctx);
