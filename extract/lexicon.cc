@@ -220,11 +220,12 @@ int StopWordEndingAt(std::u32string_view s, size_t end) {
     if (key == 0 || !stops.Contains(key)) continue;
     // 高等/中等 are adjectives, not the enumeration closer 等.
     if (w == U"等" && end >= 2 && (s[end - 2] == U'高' || s[end - 2] == U'中' || s[end - 2] == U'同')) continue;
-    // 重要, 纲要, 协同, 共同 and 天使, 大使 end words; only a lone 要, 同 or 使
-    // is a stop.
+    // 重要, 纲要, 协同, 共同, 天使, 大使 and 华为, 行为 end words; only a lone
+    // 要, 同, 使 or 为 is a stop.
     if ((w == U"要" && end >= 2 && std::u32string_view(U"重主纲需首必摘提").find(s[end - 2]) != std::u32string_view::npos) ||
         (w == U"同" && end >= 2 && std::u32string_view(U"协共合如相不认赞会大").find(s[end - 2]) != std::u32string_view::npos) ||
-        (w == U"使" && end >= 2 && std::u32string_view(U"天大公特").find(s[end - 2]) != std::u32string_view::npos)) {
+        (w == U"使" && end >= 2 && std::u32string_view(U"天大公特").find(s[end - 2]) != std::u32string_view::npos) ||
+        (w == U"为" && end >= 2 && std::u32string_view(U"华行有无").find(s[end - 2]) != std::u32string_view::npos)) {
       continue;
     }
     // 以色列, 以上 are not the preposition 以.

@@ -36,6 +36,23 @@ const std::vector<SuffixRule>& InstituteRules() {
 
 const std::vector<SuffixRule>& AgencyRules() {
   static const std::vector<SuffixRule> rules = {
+      // Standard department names whose 和 or inner verb (保障, 建设) would
+      // stop the left walk; the ministries stand without a prefix.
+      {U"发展和改革委员会", 1, 10},
+      {U"发展和改革局", 1, 10},
+      {U"工业和信息化部", 0, 10},
+      {U"工业和信息化厅", 1, 10},
+      {U"工业和信息化局", 1, 10},
+      {U"经济和信息化委员会", 1, 10},
+      {U"经济和信息化厅", 1, 10},
+      {U"经济和信息化局", 1, 10},
+      {U"人力资源和社会保障部", 0, 10},
+      {U"人力资源和社会保障厅", 1, 10},
+      {U"人力资源和社会保障局", 1, 10},
+      {U"住房和城乡建设部", 0, 10},
+      {U"住房和城乡建设厅", 1, 10},
+      {U"住房和城乡建设局", 1, 10},
+      {U"自然资源和规划局", 1, 10},
       {U"人大常委会", 1, 8},
       {U"人民政府", 1, 10, U"性"},
       {U"政府", 1, 10, U"性采债投引工部门办网"},
@@ -145,7 +162,7 @@ void FindAgencies(DocumentContext& ctx) {
     const std::u32string_view suffix(h.rule->suffix);
     // A one-character head is only a level prefix: 市委, 省政府, 区科协.
     if (head.size() == 1 && std::u32string_view(U"省市区县镇乡").find(head[0]) == std::u32string_view::npos) continue;
-    if (head.empty() && suffix != U"科协" && suffix != U"政协") continue;
+    if (head.empty() && suffix != U"科协" && suffix != U"政协" && suffix.size() < 6) continue;
     if (!PlausibleAgencyHead(ctx, suffix, head)) continue;
     AddMention(ctx, EntityType::kAgency, b, h.end, Resolve(ctx, s.substr(b, h.end - b)), "agency-suffix");
     // Nameplate pair 区科技局〈科协〉: the bracketed body shares the prefix.

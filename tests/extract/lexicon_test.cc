@@ -43,6 +43,7 @@ TEST(StopWords, ExceptionsStillApply) {
   EXPECT_EQ(StopWordEndingAt(U"重要", 2), 0);
   EXPECT_EQ(StopWordEndingAt(U"天使投资", 2), 0);  // 天使 is a word, not 使
   EXPECT_EQ(StopWordEndingAt(U"促使", 2), 1);
+  EXPECT_EQ(StopWordEndingAt(U"华为技术", 2), 0);
 }
 
 TEST(ScanSuffixes, LongestSuffixFirstAmongRulesOfOneCharacter) {

@@ -78,6 +78,17 @@ TEST(Organizations, NationalFirmsKeepTheWordAfterZhongguo) {
   EXPECT_THAT(names, Contains("中国联合网络通信集团有限公司"));
 }
 
+TEST(Organizations, StandardDepartmentNamesWithAConjunction) {
+  auto ctx = MakeContext("会同国家发展和改革委员会、工业和信息化部、市人力资源和社会保障局、区住房和城乡建设局推进。");
+  FindOrganizations(*ctx);
+  const auto names = MentionNames(*ctx, EntityType::kAgency);
+  EXPECT_THAT(names, Contains("国家发展和改革委员会"));
+  EXPECT_THAT(names, Contains("工业和信息化部"));
+  EXPECT_THAT(names, Contains("市人力资源和社会保障局"));
+  EXPECT_THAT(names, Contains("区住房和城乡建设局"));
+  EXPECT_THAT(names, Not(Contains("改革委员会")));
+}
+
 TEST(Organizations, ABankOrGroupBeforeAConjunctionIsNoPartOfTheNextName) {
   auto ctx = MakeContext("推动甲乙开发银行与中国科学院自动化研究所合作。");
   FindOrganizations(*ctx);
