@@ -18,9 +18,11 @@ const std::vector<SuffixRule>& InstituteRules() {
       {U"工程技术研究中心", 2, 14},
       {U"技术创新中心", 2, 14},
       {U"工程研究中心", 2, 14},
+      {U"工程院", 2, 8, U"士"},
       {U"研究中心", 2, 14},
       {U"研发中心", 2, 10},
       {U"质检中心", 2, 10},
+      {U"研究生院", 2, 14},
       {U"研究院", 2, 16, U"所士长"},
       {U"研究所", 2, 14},
       {U"实验室", 2, 14},
@@ -226,6 +228,16 @@ size_t BranchParentEnd(std::u32string_view name, size_t head_len) {
   return ParentEnd(name, head_len);
 }
 
+// The end of a place in parentheses at `pos` ((深圳), (威海)), or 0.
+size_t CampusEnd(const DocumentContext& ctx, size_t pos) {
+  const std::u32string_view s = ctx.norm;
+  if (pos >= s.size() || s[pos] != U'(') return 0;
+  size_t close = pos + 1;
+  while (close < s.size() && close - pos <= 5 && IsHan(s[close])) ++close;
+  if (close >= s.size() || s[close] != U')' || close - pos < 3) return 0;
+  return ctx.gazetteer.Find(s.substr(pos + 1, close - pos - 1)).empty() ? 0 : close + 1;
+}
+
 void FindInstitutes(DocumentContext& ctx) {
   const std::u32string_view s = ctx.norm;
   WalkOptions opt;
@@ -244,6 +256,14 @@ void FindInstitutes(DocumentContext& ctx) {
       continue;
     }
     const std::u32string_view name = s.substr(b, h.end - b);
+    // A campus named in parentheses after a university (甲工业大学(深圳)) is
+    // an institute of its own, part of the university.
+    if (const size_t campus_end = CampusEnd(ctx, h.end); campus_end > 0) {
+      const std::u32string_view campus = s.substr(b, campus_end - b);
+      AddMention(ctx, EntityType::kInstitute, b, campus_end, std::u32string(campus), "institute-campus");
+      AddMention(ctx, EntityType::kInstitute, b, h.end, std::u32string(name), kRuleParent);
+      continue;
+    }
     AddMention(ctx, EntityType::kInstitute, b, h.end, Resolve(ctx, StripQuotes(name)), "institute-suffix");
     if (const size_t p = branch ? BranchParentEnd(name, head.size()) : ParentEnd(name, head.size()); p > 0) {
       AddMention(ctx, EntityType::kInstitute, b, b + p, std::u32string(name.substr(0, p)), kRuleParent);

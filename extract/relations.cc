@@ -218,7 +218,8 @@ class RelationBuilder {
   static bool IsSubUnit(EntityType type, std::u32string_view rest) {
     if (rest.size() < 2) return false;
     if (type == EntityType::kInstitute) {
-      static const std::u32string_view kEnds[] = {U"研究院", U"分院", U"两院", U"研究所", U"研究中心", U"实验室", U"学院", U"中心"};
+      if (rest.front() == U'(' && rest.back() == U')') return true;  // a campus: 甲大学(深圳)
+      static const std::u32string_view kEnds[] = {U"研究院", U"研究生院", U"分院", U"两院", U"研究所", U"研究中心", U"实验室", U"学院", U"中心"};
       for (auto e : kEnds) {
         if (EndsAt(rest, rest.size(), e)) return true;
       }

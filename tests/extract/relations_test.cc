@@ -132,6 +132,17 @@ TEST(Relations, ABranchOfAnInstituteIsPartOfThatInstitute) {
   EXPECT_THAT(pairs, Contains("华东理工大学智能制造研究院>华东理工大学"));
 }
 
+TEST(Relations, ACampusAndAGraduateSchoolArePartOfTheirUniversity) {
+  auto ctx = MakeContext("支持哈尔滨工业大学(深圳)、清华大学深圳国际研究生院与中国工程院合作。");
+  RunEntityPasses(*ctx);
+  FindOrgRelations(*ctx);
+  const auto pairs = RelationPairs(*ctx, RelationType::kPartOf);
+  EXPECT_THAT(pairs, Contains("哈尔滨工业大学(深圳)>哈尔滨工业大学"));
+  EXPECT_THAT(pairs, Contains("清华大学深圳国际研究生院>清华大学"));
+  EXPECT_THAT(RelationPairs(*ctx, RelationType::kCooperatesWith),
+              UnorderedElementsAre("哈尔滨工业大学(深圳)>中国工程院", "清华大学深圳国际研究生院>中国工程院"));
+}
+
 TEST(Relations, SubOfficeIsPartOfItsBody) {
   auto ctx = MakeContext("召开市委科技创新委员会全体会议。确保市委部署落实。");
   RunEntityPasses(*ctx);
