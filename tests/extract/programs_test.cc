@@ -37,6 +37,12 @@ TEST(Programs, AGuidanceFundIsAProgrammeItsCompanyIsNot) {
   EXPECT_THAT(MentionNames(*ctx, EntityType::kProgram), ElementsAre("甲乙市天使投资引导基金"));
 }
 
+TEST(Programs, UndertakingIsNoPartOfTheProgrammeName) {
+  auto ctx = MakeContext("支持龙头企业承担国家重点研发计划“高端材料”重点专项。");
+  FindPrograms(*ctx);
+  EXPECT_THAT(MentionNames(*ctx, EntityType::kProgram), Contains("国家重点研发计划“高端材料”重点专项"));
+}
+
 TEST(Programs, ACongressIsABodyNotAnEvent) {
   auto ctx = MakeContext("提请甲乙县人民代表大会审议,召开职工代表大会。");
   FindPrograms(*ctx);
