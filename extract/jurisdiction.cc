@@ -322,9 +322,14 @@ void ResolveJurisdiction(DocumentContext& ctx) {
   }
   // The issuer's own place outranks the level cue when both are of one
   // level (a county-level city's bureau writing 我县 by habit, a district
-  // reply naming a neighbour more often than itself).
+  // reply naming a neighbour more often than itself), and when it lies
+  // inside the winner (宁波市江北区科技局: 江北区, whose name other cities
+  // share, had less support than 宁波市).
   const int issuer_place = IssuerDivision(ctx, support);
-  if (issuer_place >= 0 && (best < 0 || g.at(issuer_place).level == g.at(best).level)) best = issuer_place;
+  if (issuer_place >= 0 &&
+      (best < 0 || g.at(issuer_place).level == g.at(best).level || g.Within(issuer_place, best))) {
+    best = issuer_place;
+  }
   ctx.jurisdiction = best;
   if (best < 0) return;
   ctx.info.jurisdiction = g.at(best).name;

@@ -50,6 +50,16 @@ TEST(Jurisdiction, ResolvesWiderLevelsToTheEnclosingDivisions) {
   EXPECT_EQ(Resolve(*ctx, "县科技局"), "县科技局");
 }
 
+TEST(Jurisdiction, TheIssuersDistrictWinsOverItsCityWhenItsNameIsShared) {
+  // 江北区 is a district of 宁波 and of 重庆: its support is split, its
+  // city's is not; the issuer says which district speaks.
+  auto ctx = geotest::Context("宁波市江北区科技局\n2024年5月6日\n\n区科技局牵头实施人才工程。\n");
+  ReadMetadata(*ctx);
+  ResolveJurisdiction(*ctx);
+  EXPECT_EQ(ctx->info.jurisdiction_code, "330205");
+  EXPECT_EQ(Resolve(*ctx, "区科技局"), "江北区科技局");
+}
+
 TEST(Jurisdiction, AutonomousRegionPrefixInsideAnAutonomousRegion) {
   auto ctx = geotest::Context("推动临桂区创新发展。\n");
   ctx->jurisdiction = geotest::Code("450312");  // 临桂区, 桂林市, 广西壮族自治区
