@@ -87,6 +87,12 @@ std::string Neo4jNodeStatement(std::string_view label) {
          " {id: row.id}) SET n += row.props";
 }
 
+std::string Neo4jNodeStatementReturningIds(std::string_view label, const Neo4jVersion& version) {
+  const char* const id_function = version.AtLeast5() ? "elementId" : "id";
+  return Neo4jNodeStatement(label) + " RETURN row.id AS " + std::string(kNeo4jIdColumn) + ", " +
+         id_function + "(n) AS " + std::string(kNeo4jNodeIdColumn);
+}
+
 std::string Neo4jRelationshipStatement(std::string_view type, std::string_view from_label,
                                        std::string_view to_label) {
   const std::string from(CheckedIdentifier(from_label));
@@ -98,6 +104,13 @@ std::string Neo4jRelationshipStatement(std::string_view type, std::string_view f
   return "UNWIND $rows AS row MATCH (a:" + from + " {id: row.from}) USING INDEX a:" + from +
          "(id) MATCH (b:" + to + " {id: row.to}) USING INDEX b:" + to + "(id) MERGE (a)-[r:" +
          std::string(CheckedIdentifier(type)) + "]->(b) SET r += row.props";
+}
+
+std::string Neo4jRelationshipByNodeIdStatement(std::string_view type, const Neo4jVersion& version) {
+  const std::string f = version.AtLeast5() ? "elementId" : "id";
+  return "UNWIND $rows AS row MATCH (a) WHERE " + f + "(a) = row.a AND a.id = row.from MATCH (b) WHERE " + f +
+         "(b) = row.b AND b.id = row.to MERGE (a)-[r:" + std::string(CheckedIdentifier(type)) +
+         "]->(b) SET r += row.props RETURN count(*) AS " + std::string(kNeo4jLinkedColumn);
 }
 
 std::string Neo4jResampleStatement() { return "CALL db.resampleOutdatedIndexes()"; }
@@ -118,6 +131,10 @@ std::vector<std::string> AllNeo4jStatements(const Neo4jVersion& version) {
   }
   for (const std::string& to : entity_labels) {
     out.push_back(Neo4jRelationshipStatement(kNeo4jMentionsType, kNeo4jSourceLabel, to));
+  }
+  for (const std::string& l : labels) out.push_back(Neo4jNodeStatementReturningIds(l, version));
+  for (const std::string& t : Neo4jRelationshipTypes()) {
+    out.push_back(Neo4jRelationshipByNodeIdStatement(t, version));
   }
   return out;
 }

@@ -43,6 +43,17 @@ std::string Neo4jConstraintStatement(std::string_view label, const Neo4jVersion&
 // Upserts nodes of one label. Parameter: rows = [{id, props}].
 std::string Neo4jNodeStatement(std::string_view label);
 
+// The columns of the statements below.
+inline constexpr std::string_view kNeo4jIdColumn = "id";        // the row's `id`
+inline constexpr std::string_view kNeo4jNodeIdColumn = "nid";   // the node's internal id
+inline constexpr std::string_view kNeo4jLinkedColumn = "linked";  // rows linked
+
+// Upserts nodes of one label as Neo4jNodeStatement does, and returns each
+// row's id with the node's internal id: id(n) (3.x, 4.x, an integer), or
+// elementId(n) on 5.x, where id() is deprecated (a string).
+// Parameter: rows = [{id, props}]. Columns: id, nid.
+std::string Neo4jNodeStatementReturningIds(std::string_view label, const Neo4jVersion& version);
+
 // Upserts relationships of one type between nodes of two labels (both ends
 // must exist; labels and index hints make the server seek the constraints'
 // indexes whatever its statistics say).
@@ -50,14 +61,25 @@ std::string Neo4jNodeStatement(std::string_view label);
 std::string Neo4jRelationshipStatement(std::string_view type, std::string_view from_label,
                                        std::string_view to_label);
 
+// Upserts relationships of one type between nodes found by the internal ids
+// that Neo4jNodeStatementReturningIds returned (a seek by id instead of two
+// index seeks per row). Each end must also still carry the expected `id`:
+// internal ids are reused after deletes, and a stale one then matches no
+// node rather than a wrong one. No labels: with them 3.1 plans a scan of the
+// label's index instead of the seek by id.
+// Parameter: rows = [{a, b, from, to, props}] (a, b: internal ids of the
+// from and to nodes). Column: linked, the number of rows whose ends matched.
+std::string Neo4jRelationshipByNodeIdStatement(std::string_view type, const Neo4jVersion& version);
+
 // Asks the server to resample the indexes that changed a lot, so that the
 // relationship statements are planned with the node counts just written
 // (3.x to 5.x). No parameters.
 std::string Neo4jResampleStatement();
 
 // Every statement text the exporter can send to a server of `version`
-// (constraints, node upserts, relationship upserts for every label pair),
-// one line each. Used by the Cypher lint test and `--print-cypher`.
+// (constraints, node upserts, relationship upserts for every label pair, then
+// the node upserts returning ids and the relationship upserts by id), one
+// line each. Used by the Cypher lint test and `--print-cypher`.
 std::vector<std::string> AllNeo4jStatements(const Neo4jVersion& version);
 
 // True if s is a plain identifier that needs no quoting (letters, digits,

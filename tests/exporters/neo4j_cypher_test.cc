@@ -46,6 +46,43 @@ TEST(Neo4jCypher, DataStatementsTakeValuesOnlyAsParameters) {
             "MERGE (a)-[r:LOCATED_IN]->(b) SET r += row.props");
 }
 
+TEST(Neo4jCypher, NodeStatementsReturnInternalIds) {
+  EXPECT_EQ(Neo4jNodeStatementReturningIds("Region", Neo4jVersion{3, 1}),
+            "UNWIND $rows AS row MERGE (n:Region {id: row.id}) SET n += row.props "
+            "RETURN row.id AS id, id(n) AS nid");
+  EXPECT_EQ(Neo4jNodeStatementReturningIds("Region", Neo4jVersion{4, 4}),
+            "UNWIND $rows AS row MERGE (n:Region {id: row.id}) SET n += row.props "
+            "RETURN row.id AS id, id(n) AS nid");
+  // id() is deprecated on 5.x.
+  EXPECT_EQ(Neo4jNodeStatementReturningIds("Source", Neo4jVersion{5, 26}),
+            "UNWIND $rows AS row MERGE (n:Source {id: row.id}) SET n += row.props "
+            "RETURN row.id AS id, elementId(n) AS nid");
+  EXPECT_EQ(Neo4jNodeStatementReturningIds("Source", Neo4jVersion{2025, 1}),
+            Neo4jNodeStatementReturningIds("Source", Neo4jVersion{5, 0}));
+}
+
+TEST(Neo4jCypher, RelationshipsByInternalIdCheckTheIdPropertyToo) {
+  // The guard against stale internal ids: each end must still carry the
+  // row's id, else the row matches nothing (and is counted out of `linked`).
+  EXPECT_EQ(Neo4jRelationshipByNodeIdStatement("LOCATED_IN", Neo4jVersion{3, 1}),
+            "UNWIND $rows AS row MATCH (a) WHERE id(a) = row.a AND a.id = row.from "
+            "MATCH (b) WHERE id(b) = row.b AND b.id = row.to "
+            "MERGE (a)-[r:LOCATED_IN]->(b) SET r += row.props RETURN count(*) AS linked");
+  EXPECT_EQ(Neo4jRelationshipByNodeIdStatement("MENTIONS", Neo4jVersion{5, 26}),
+            "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a AND a.id = row.from "
+            "MATCH (b) WHERE elementId(b) = row.b AND b.id = row.to "
+            "MERGE (a)-[r:MENTIONS]->(b) SET r += row.props RETURN count(*) AS linked");
+  for (const Neo4jVersion v : {Neo4jVersion{3, 1}, Neo4jVersion{4, 4}, Neo4jVersion{5, 0}}) {
+    const std::string s = Neo4jRelationshipByNodeIdStatement("COOPERATES_WITH", v);
+    EXPECT_THAT(s, HasSubstr("a.id = row.from"));
+    EXPECT_THAT(s, HasSubstr("b.id = row.to"));
+    EXPECT_THAT(s, HasSubstr("MERGE (a)-[r:COOPERATES_WITH]->(b)"));  // never CREATE: no duplicates
+    EXPECT_THAT(s, Not(HasSubstr("CREATE")));
+  }
+  EXPECT_THROW(Neo4jRelationshipByNodeIdStatement("X]->(b) //", Neo4jVersion{5, 0}), std::logic_error);
+  EXPECT_THROW(Neo4jNodeStatementReturningIds("Region`)", Neo4jVersion{5, 0}), std::logic_error);
+}
+
 TEST(Neo4jCypher, RefusesIdentifiersOutsideTheFixedSet) {
   EXPECT_THROW(Neo4jNodeStatement("Region`) DETACH DELETE n //"), std::logic_error);
   EXPECT_THROW(Neo4jRelationshipStatement("X]->(b) //", "Region", "Region"), std::logic_error);
@@ -61,8 +98,11 @@ TEST(Neo4jCypher, AllStatementsCoverEveryLabelAndType) {
   EXPECT_EQ(labels.size(), 8u);
   EXPECT_EQ(types.size(), 6u);
   // constraints + node upserts + resampling + 5 relation types x 7 x 7 + MENTIONS x 7
-  EXPECT_EQ(all.size(), 8u + 8u + 1u + 5u * 49u + 7u);
+  // + node upserts returning ids + relationship upserts by id, one per type
+  EXPECT_EQ(all.size(), 8u + 8u + 1u + 5u * 49u + 7u + 8u + 6u);
   EXPECT_EQ(all[16], "CALL db.resampleOutdatedIndexes()");
+  EXPECT_THAT(all[8u + 8u + 1u + 5u * 49u + 7u], HasSubstr("elementId(n)"));
+  EXPECT_THAT(all.back(), HasSubstr("elementId(a) = row.a"));
   for (const std::string& s : all) {
     EXPECT_THAT(s, Not(HasSubstr("\n")));
     EXPECT_THAT(s, Not(HasSubstr("'")));  // no literals at all
