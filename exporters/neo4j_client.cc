@@ -82,7 +82,79 @@ std::string StringMember(const rapidjson::Value& v, const char* key) {
   return std::string(it->value.GetString(), it->value.GetStringLength());
 }
 
+// v[key] if v is an object holding an array there, else null.
+const rapidjson::Value* ArrayMember(const rapidjson::Value& v, const char* key) {
+  if (!v.IsObject()) return nullptr;
+  const auto it = v.FindMember(key);
+  if (it == v.MemberEnd() || !it->value.IsArray()) return nullptr;
+  return &it->value;
+}
+
+std::string JsonText(const rapidjson::Value& v) {
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  v.Accept(w);
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+// One statement's result from its column names and its rows (arrays of
+// values); anything not shaped so is left out.
+Neo4jResult ResultOf(const rapidjson::Value* columns, const std::vector<const rapidjson::Value*>& rows) {
+  Neo4jResult result;
+  if (columns == nullptr) return result;
+  for (const auto& c : columns->GetArray()) {
+    result.columns.push_back(c.IsString() ? std::string(c.GetString(), c.GetStringLength()) : "");
+  }
+  result.rows.reserve(rows.size());
+  for (const rapidjson::Value* row : rows) {
+    std::vector<std::string> values;
+    values.reserve(row->Size());
+    for (const auto& v : row->GetArray()) values.push_back(JsonText(v));
+    result.rows.push_back(std::move(values));
+  }
+  return result;
+}
+
+// The transactional endpoint: {"results": [{"columns": [...], "data":
+// [{"row": [...], "meta": [...]}, ...]}, ...]}, one result per statement.
+std::vector<Neo4jResult> TransactionalResults(const rapidjson::Value& body, size_t statements) {
+  std::vector<Neo4jResult> out(statements);
+  const rapidjson::Value* results = ArrayMember(body, "results");
+  if (results == nullptr) return out;
+  for (rapidjson::SizeType i = 0; i < results->Size() && i < statements; ++i) {
+    const rapidjson::Value& r = (*results)[i];
+    std::vector<const rapidjson::Value*> rows;
+    if (const rapidjson::Value* data = ArrayMember(r, "data")) {
+      for (const auto& d : data->GetArray()) {
+        if (const rapidjson::Value* row = ArrayMember(d, "row")) rows.push_back(row);
+      }
+    }
+    out[i] = ResultOf(ArrayMember(r, "columns"), rows);
+  }
+  return out;
+}
+
+// The Query API: {"data": {"fields": [...], "values": [[...], ...]}, ...}.
+Neo4jResult QueryApiResult(const rapidjson::Value& body) {
+  if (!body.IsObject() || !body.HasMember("data")) return Neo4jResult{};
+  const rapidjson::Value& data = body["data"];
+  std::vector<const rapidjson::Value*> rows;
+  if (const rapidjson::Value* values = ArrayMember(data, "values")) {
+    for (const auto& v : values->GetArray()) {
+      if (v.IsArray()) rows.push_back(&v);
+    }
+  }
+  return ResultOf(ArrayMember(data, "fields"), rows);
+}
+
 }  // namespace
+
+int Neo4jResult::Column(std::string_view name) const {
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (columns[i] == name) return static_cast<int>(i);
+  }
+  return -1;
+}
 
 std::string_view ToString(Neo4jProtocol p) {
   switch (p) {
@@ -128,9 +200,14 @@ class Neo4jClient::Impl {
   Neo4jVersion version() const { return version_; }
   int retries() const { return retries_; }
 
-  Status RunTransaction(const std::vector<Neo4jStatement>& statements) {
+  Status RunTransaction(const std::vector<Neo4jStatement>& statements, std::vector<Neo4jResult>* results) {
+    if (results != nullptr) results->clear();
     if (statements.empty()) return Status::OK();
-    return WithRetries("transaction", [&]() { return AttemptTransaction(statements); });
+    std::vector<Neo4jResult> committed;
+    POLICYKG_RETURN_IF_ERROR(
+        WithRetries("transaction", [&]() { return AttemptTransaction(statements, &committed); }));
+    if (results != nullptr) *results = std::move(committed);
+    return Status::OK();
   }
 
  private:
@@ -317,7 +394,9 @@ class Neo4jClient::Impl {
 
   // --- transactions ----------------------------------------------------------
 
-  Exchange AttemptTransaction(const std::vector<Neo4jStatement>& statements) {
+  // Sets `results` when the attempt commits (a failed attempt's rows may
+  // name nodes that were rolled back).
+  Exchange AttemptTransaction(const std::vector<Neo4jStatement>& statements, std::vector<Neo4jResult>* results) {
     const bool ok_if_exists = std::all_of(statements.begin(), statements.end(),
                                           [](const Neo4jStatement& s) { return s.ok_if_exists; });
     if (protocol_ != Neo4jProtocol::kQueryApi) {
@@ -330,24 +409,30 @@ class Neo4jClient::Impl {
       const std::string path = protocol_ == Neo4jProtocol::kTransactional
                                    ? "/db/" + db_ + "/tx/commit"
                                    : "/db/data/transaction/commit";
-      return Described(Send(http::methods::POST, path, &body, "", ok_if_exists), statements);
+      Exchange x = Send(http::methods::POST, path, &body, "", ok_if_exists);
+      if (x.kind == Exchange::kOk) *results = TransactionalResults(x.body, statements.size());
+      return Described(std::move(x), statements);
     }
     if (statements.size() == 1) {
       const std::string body = StatementObject(statements[0]);
-      return Described(Send(http::methods::POST, "/db/" + db_ + "/query/v2", &body, "", ok_if_exists),
-                       statements);
+      Exchange x = Send(http::methods::POST, "/db/" + db_ + "/query/v2", &body, "", ok_if_exists);
+      if (x.kind == Exchange::kOk) *results = {QueryApiResult(x.body)};
+      return Described(std::move(x), statements);
     }
-    return AttemptExplicitQueryTransaction(statements);
+    return AttemptExplicitQueryTransaction(statements, results);
   }
 
   // The Query API takes one statement per request: open a transaction with
   // the first, run the middle ones, commit with the last; every request after
   // the first replays the cluster-affinity header the server handed out.
-  Exchange AttemptExplicitQueryTransaction(const std::vector<Neo4jStatement>& statements) {
+  // Each answer carries its statement's rows.
+  Exchange AttemptExplicitQueryTransaction(const std::vector<Neo4jStatement>& statements,
+                                           std::vector<Neo4jResult>* results) {
     const std::string base = "/db/" + db_ + "/query/v2/tx";
     std::string body = StatementObject(statements[0]);
     Exchange open = Send(http::methods::POST, base, &body);
     if (open.kind != Exchange::kOk) return Described(std::move(open), statements);
+    std::vector<Neo4jResult> rows{QueryApiResult(open.body)};
     const std::string id = StringMember(open.body.IsObject() && open.body.HasMember("transaction")
                                             ? open.body["transaction"]
                                             : open.body,
@@ -365,7 +450,9 @@ class Neo4jClient::Impl {
         if (step.kind == Exchange::kTransient) Send(http::methods::DEL, tx, nullptr, affinity);
         return Described(std::move(step), statements);
       }
+      rows.push_back(QueryApiResult(step.body));
     }
+    *results = std::move(rows);
     return Exchange{};
   }
 
@@ -403,8 +490,9 @@ Result<std::unique_ptr<Neo4jClient>> Neo4jClient::Connect(Neo4jClientOptions opt
 Neo4jProtocol Neo4jClient::protocol() const { return impl_->protocol(); }
 Neo4jVersion Neo4jClient::version() const { return impl_->version(); }
 int Neo4jClient::retries() const { return impl_->retries(); }
-Status Neo4jClient::RunTransaction(const std::vector<Neo4jStatement>& statements) {
-  return impl_->RunTransaction(statements).WithContext("neo4j");
+Status Neo4jClient::RunTransaction(const std::vector<Neo4jStatement>& statements,
+                                   std::vector<Neo4jResult>* results) {
+  return impl_->RunTransaction(statements, results).WithContext("neo4j");
 }
 
 }  // namespace policykg

@@ -36,15 +36,32 @@ struct Neo4jStatement {
   bool ok_if_exists = false;
 };
 
+// What one statement returned: its column names and rows, each value as JSON
+// text (a string keeps its quotes), so it can travel back as a parameter with
+// its type intact. Empty for statements without RETURN.
+struct Neo4jResult {
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::string>> rows;
+  // The column's index, or -1.
+  int Column(std::string_view name) const;
+};
+
 // Where statements go: a server (Neo4jClient) or a dry-run file.
 class Neo4jSink {
  public:
   virtual ~Neo4jSink() = default;
   // The server generation whose syntax the statements must use.
   virtual Neo4jVersion version() const = 0;
+  // True if RunTransaction hands back what statements return (a server),
+  // false if nothing runs (a dry-run file).
+  virtual bool ReturnsResults() const = 0;
   // Runs the statements as one transaction: all of them or none. Called from
   // several threads at once when an export keeps transactions in flight.
-  virtual Status RunTransaction(const std::vector<Neo4jStatement>& statements) = 0;
+  // Once it has committed, `results` (if not null) holds one Neo4jResult per
+  // statement, in order, from the attempt that committed; it is left empty
+  // on failure, and by sinks that return nothing.
+  virtual Status RunTransaction(const std::vector<Neo4jStatement>& statements,
+                                std::vector<Neo4jResult>* results) = 0;
 };
 
 enum class Neo4jProtocol {
@@ -81,7 +98,12 @@ class Neo4jClient : public Neo4jSink {
 
   Neo4jProtocol protocol() const;
   Neo4jVersion version() const override;
-  Status RunTransaction(const std::vector<Neo4jStatement>& statements) override;
+  bool ReturnsResults() const override { return true; }
+  // Results come from `results[i].columns` and `results[i].data[j].row`
+  // (/tx/commit, 3.x to 5.x), or `data.fields` and `data.values` of each
+  // Query API answer (one per statement in an explicit transaction).
+  Status RunTransaction(const std::vector<Neo4jStatement>& statements,
+                        std::vector<Neo4jResult>* results) override;
   // Attempts repeated after a transient failure, over the client's life.
   int retries() const;
 

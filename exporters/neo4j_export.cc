@@ -175,7 +175,7 @@ Result<Neo4jExportStats> ExportToNeo4j(const Neo4jRows& rows, Neo4jSink& sink,
 
   std::mutex stats_mu;
   auto run = [&](const std::vector<Neo4jStatement>& batch) -> Status {
-    POLICYKG_RETURN_IF_ERROR(sink.RunTransaction(batch));
+    POLICYKG_RETURN_IF_ERROR(sink.RunTransaction(batch, nullptr));
     const std::lock_guard<std::mutex> lock(stats_mu);
     ++stats.transactions;
     stats.statements += batch.size();
@@ -208,7 +208,9 @@ Result<std::unique_ptr<Neo4jDryRunWriter>> Neo4jDryRunWriter::Open(const std::st
   return w;
 }
 
-Status Neo4jDryRunWriter::RunTransaction(const std::vector<Neo4jStatement>& statements) {
+Status Neo4jDryRunWriter::RunTransaction(const std::vector<Neo4jStatement>& statements,
+                                         std::vector<Neo4jResult>* results) {
+  if (results != nullptr) results->clear();
   const std::lock_guard<std::mutex> lock(mu_);
   ++transactions_;
   for (const Neo4jStatement& s : statements) {

@@ -56,7 +56,11 @@ class Neo4jDryRunWriter : public Neo4jSink {
  public:
   static Result<std::unique_ptr<Neo4jDryRunWriter>> Open(const std::string& path, Neo4jVersion version);
   Neo4jVersion version() const override { return version_; }
-  Status RunTransaction(const std::vector<Neo4jStatement>& statements) override;
+  // Nothing runs, so no internal ids: relationships match their ends by
+  // property, as they would with the node phase skipped.
+  bool ReturnsResults() const override { return false; }
+  Status RunTransaction(const std::vector<Neo4jStatement>& statements,
+                        std::vector<Neo4jResult>* results) override;
   Status Close();
 
  private:
