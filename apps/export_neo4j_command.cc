@@ -138,9 +138,11 @@ int RunExportNeo4j(const Neo4jArgs& args) {
               stats->nodes, stats->relationships, (*client)->version().ToString().c_str(),
               std::string(ToString((*client)->protocol())).c_str(), seconds, stats->transactions,
               (*client)->retries());
-  std::printf("neo4j: nodes in %.2f s (%.0f/s), relationships in %.2f s (%.0f/s)\n", stats->node_seconds,
-              PerSecond(stats->nodes, stats->node_seconds), stats->relationship_seconds,
-              PerSecond(stats->relationships, stats->relationship_seconds));
+  std::printf("neo4j: nodes in %.2f s (%.0f/s), relationships in %.2f s (%.0f/s; %zu matched by node id, "
+              "%zu redone by property)\n",
+              stats->node_seconds, PerSecond(stats->nodes, stats->node_seconds), stats->relationship_seconds,
+              PerSecond(stats->relationships, stats->relationship_seconds), stats->relationships_by_node_id,
+              stats->relationships_redone);
   return kExitOk;
 }
 

@@ -4,6 +4,13 @@
 // most `batch_size` rows, one transaction, one UNWIND ... MERGE statement per
 // label (or relationship type and end labels) it touches. Every statement
 // MERGEs, so re-running after any failure converges to the same graph.
+//
+// With a sink that returns results (a server), node statements return each
+// node's internal id, and relationship rows whose two ends' ids are known
+// match them by id (checking the `id` property too) instead of by property
+// through the indexes; the other rows match by property. A statement by id
+// that links fewer rows than it sent is redone by property in one more
+// transaction. A dry run writes only the property-matching statements.
 #ifndef POLICYKG_EXPORTERS_NEO4J_EXPORT_H_
 #define POLICYKG_EXPORTERS_NEO4J_EXPORT_H_
 
@@ -39,6 +46,11 @@ struct Neo4jExportStats {
   // Wall time of each phase, from its first batch until all have committed.
   double node_seconds = 0;
   double relationship_seconds = 0;
+  // Relationship rows sent matching their ends by internal node id (the
+  // rest by `id` property), and of those, rows redone by property because a
+  // statement linked fewer than it sent (a stale internal id).
+  size_t relationships_by_node_id = 0;
+  size_t relationships_redone = 0;
 };
 
 // Stops at the first transaction that fails for good (after the sink's own

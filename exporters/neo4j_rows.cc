@@ -175,7 +175,11 @@ Neo4jRows CollectNeo4jRows(const Graph& graph) {
     group.relationship = true;
     std::tie(group.type, group.from_label, group.to_label) = key;
     group.rows.reserve(pairs.size());
-    for (const auto& [ends, agg] : pairs) group.rows.push_back(RelationshipRow(ends, agg));
+    group.ends.reserve(pairs.size());
+    for (const auto& [ends, agg] : pairs) {
+      group.rows.push_back(RelationshipRow(ends, agg));
+      group.ends.push_back(ends);
+    }
     out.relationship_groups.push_back(std::move(group));
   }
   return out;

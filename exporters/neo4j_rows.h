@@ -4,6 +4,7 @@
 //
 // Node row:         {"id": "...", "props": {"id", "name", "aliases", ...}}
 // Relationship row: {"from": "...", "to": "...", "props": {"documents", "evidence", "weight", ...}}
+// Node ids are unique across labels (they start with the label).
 //
 // Relationships with the same (type, from, to) are merged into one row (their
 // documents and evidence united, weights added), so MERGE in Neo4j sees each
@@ -13,6 +14,7 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace policykg {
@@ -26,6 +28,8 @@ struct Neo4jRowGroup {
   std::string from_label;  // relationships: label of the start node
   std::string to_label;    // relationships: label of the end node
   std::vector<std::string> rows;  // JSON objects
+  // Relationships: the (from, to) node ids of each row, as in the row.
+  std::vector<std::pair<std::string, std::string>> ends;
 };
 
 struct Neo4jRows {

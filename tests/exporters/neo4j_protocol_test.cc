@@ -19,6 +19,7 @@
 #include <mutex>
 #include <optional>
 #include <regex>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -81,6 +82,38 @@ struct Reply {
   std::map<std::string, std::string> headers;
 };
 
+// What a statement returned, in the fake: column names and rows, each row a
+// JSON array's text.
+struct FakeResult {
+  std::vector<std::string> columns;
+  std::vector<std::string> rows;
+
+  std::string Columns() const {
+    std::string out = "[";
+    for (size_t i = 0; i < columns.size(); ++i) out += (i > 0 ? ",\"" : "\"") + columns[i] + "\"";
+    return out + "]";
+  }
+  // {"columns": [...], "data": [{"row": [...], "meta": [...]}]} (/tx/commit)
+  std::string Transactional() const {
+    std::string meta = "[";
+    for (size_t i = 0; i < columns.size(); ++i) meta += i > 0 ? ",null" : "null";
+    meta += "]";
+    std::string out = "{\"columns\":" + Columns() + ",\"data\":[";
+    for (size_t i = 0; i < rows.size(); ++i) {
+      out += (i > 0 ? ",{\"row\":" : "{\"row\":") + rows[i] + ",\"meta\":" + meta + "}";
+    }
+    return out + "]}";
+  }
+  // {"fields": [...], "values": [[...], ...]} (the Query API's "data")
+  std::string QueryApi() const {
+    std::string out = "{\"fields\":" + Columns() + ",\"values\":[";
+    for (size_t i = 0; i < rows.size(); ++i) out += (i > 0 ? "," : "") + rows[i];
+    return out + "]}";
+  }
+};
+
+using Statements = std::vector<std::pair<std::string, std::string>>;  // text, parameters
+
 // A Neo4j server's HTTP API, emulated: it applies the exporter's MERGE
 // statements to an in-memory graph so tests can check what got committed.
 class FakeNeo4j {
@@ -122,6 +155,38 @@ class FakeNeo4j {
   int dangling() {
     std::lock_guard<std::mutex> l(mu_);
     return dangling_;
+  }
+  // Relationship rows received matching their ends by internal id, and of
+  // those, rows whose ids did not name the node with the row's `id`.
+  int rows_by_id() {
+    std::lock_guard<std::mutex> l(mu_);
+    return rows_by_id_;
+  }
+  int wrong_ids() {
+    std::lock_guard<std::mutex> l(mu_);
+    return wrong_ids_;
+  }
+  // Relationship rows received matching their ends by `id` property.
+  int rows_by_property() {
+    std::lock_guard<std::mutex> l(mu_);
+    return rows_by_property_;
+  }
+  // The internal id the fake gave a node ("Label|id"), as JSON text.
+  std::string InternalId(const std::string& key) {
+    std::lock_guard<std::mutex> l(mu_);
+    const auto it = internal_ids_.find(key);
+    return it == internal_ids_.end() ? "" : NodeIdJson(it->second);
+  }
+  // Node results leave out the nodes with these `id`s.
+  void HideIdsOf(std::set<std::string> ids) {
+    std::lock_guard<std::mutex> l(mu_);
+    hidden_ = std::move(ids);
+  }
+  // Node results give the nodes with these `id`s the internal id of the
+  // first node with the other `id` (as a stale id would).
+  void MisreportIdsOf(std::map<std::string, std::string> ids) {
+    std::lock_guard<std::mutex> l(mu_);
+    misreported_ = std::move(ids);
   }
 
  private:
@@ -169,12 +234,24 @@ class FakeNeo4j {
     if (flavor_ == Flavor::kQueryApi5 || flavor_ == Flavor::kNoDiscovery) return QueryApi(r, body);
     const std::string commit = flavor_ == Flavor::kLegacy3 ? "/db/data/transaction/commit" : "/db/neo4j/tx/commit";
     if (r.method != "POST" || r.path != commit) return Error(404, "Neo.ClientError.Request.Invalid", "no route");
-    std::vector<std::pair<std::string, std::string>> stmts;
+    Statements stmts;
     for (const auto& s : body["statements"].GetArray()) {
       stmts.emplace_back(s["statement"].GetString(), Canonical(s["parameters"]));
     }
-    if (auto err = Apply(stmts)) return *err;
-    return Reply{200, "{\"results\":[],\"errors\":[]}", {}};
+    std::vector<FakeResult> results;
+    if (auto err = Apply(stmts, true, &results)) return *err;
+    std::string out = "{\"results\":[";
+    for (size_t i = 0; i < results.size(); ++i) out += (i > 0 ? "," : "") + results[i].Transactional();
+    return Reply{200, out + "],\"errors\":[]}", {}};
+  }
+
+  // Runs one Query API statement: applied if `commit`, else only its result
+  // computed (an explicit transaction applies everything at its commit).
+  std::optional<Reply> QueryStatement(const Statements& stmts, bool commit, std::string* data) {
+    std::vector<FakeResult> results;
+    if (auto err = Apply(stmts, commit, &results)) return err;
+    *data = results.empty() ? FakeResult{}.QueryApi() : results.back().QueryApi();
+    return std::nullopt;
   }
 
   Reply QueryApi(const Recorded& r, const rapidjson::Document& body) {
@@ -184,32 +261,39 @@ class FakeNeo4j {
       return {{body["statement"].GetString(),
                body.HasMember("parameters") ? Canonical(body["parameters"]) : "{}"}};
     };
-    const std::string ok = "{\"data\":{\"fields\":[],\"values\":[]},\"bookmarks\":[\"FB:kcwQ\"]}";
+    auto ok = [](const std::string& data) { return "{\"data\":" + data + ",\"bookmarks\":[\"FB:kcwQ\"]}"; };
+    std::string data;
     if (r.method == "POST" && r.path == base) {
-      if (auto err = Apply(statement())) return *err;
-      return Reply{202, ok, {}};
+      if (auto err = QueryStatement(statement(), true, &data)) return *err;
+      return Reply{202, ok(data), {}};
     }
-    const std::string tx_ok = "{\"data\":{\"fields\":[],\"values\":[]},\"bookmarks\":[],"
-                              "\"transaction\":{\"id\":\"lyU\",\"expires\":\"2024-10-22T15:48:29Z\"}}";
+    auto tx_ok = [](const std::string& data) {
+      return "{\"data\":" + data + ",\"bookmarks\":[],"
+             "\"transaction\":{\"id\":\"lyU\",\"expires\":\"2024-10-22T15:48:29Z\"}}";
+    };
     const std::map<std::string, std::string> affinity{{"neo4j-cluster-affinity", kAffinity}};
     if (r.method == "POST" && r.path == base + "/tx") {
       pending_ = statement();
-      return Reply{202, tx_ok, affinity};
+      if (auto err = QueryStatement(pending_, false, &data)) return *err;
+      return Reply{202, tx_ok(data), affinity};
     }
     if (r.Header("neo4j-cluster-affinity") != kAffinity) {
       return Error(202, "Neo.ClientError.Request.Invalid",
                    "Transaction with Id: lyU was not found or the routing header was not provided.");
     }
     if (r.method == "POST" && r.path == base + "/tx/lyU") {
+      if (auto err = QueryStatement(statement(), false, &data)) return *err;
       for (auto& s : statement()) pending_.push_back(s);
-      return Reply{202, tx_ok, affinity};
+      return Reply{202, tx_ok(data), affinity};
     }
     if (r.method == "POST" && r.path == base + "/tx/lyU/commit") {
+      if (auto err = QueryStatement(statement(), false, &data)) return *err;
       for (auto& s : statement()) pending_.push_back(s);
       auto stmts = std::move(pending_);
       pending_.clear();
-      if (auto err = Apply(stmts)) return *err;
-      return Reply{202, ok, affinity};
+      std::vector<FakeResult> ignored;
+      if (auto err = Apply(stmts, true, &ignored)) return *err;
+      return Reply{202, ok(data), affinity};
     }
     if (r.method == "DELETE" && r.path == base + "/tx/lyU") {
       pending_.clear();
@@ -251,23 +335,79 @@ class FakeNeo4j {
     return Error(401, "Neo.ClientError.Security.Unauthorized", "Invalid username or password.");
   }
 
-  // Applies committed statements; a statement the emulation does not know is
-  // a syntax error, like a real server's.
-  std::optional<Reply> Apply(const std::vector<std::pair<std::string, std::string>>& stmts) {
-    static const std::regex node(R"(^UNWIND \$rows AS row MERGE \(n:(\w+) \{id: row\.id\}\) SET n \+= row\.props$)");
+  bool UsesElementId() const { return flavor_ != Flavor::kLegacy3; }  // 5.x: id() deprecated
+
+  // 3.x: an integer; 5.x: an elementId string.
+  std::string NodeIdJson(int64_t n) const {
+    return UsesElementId() ? "\"4:fake-db:" + std::to_string(n) + "\"" : std::to_string(n);
+  }
+
+  // The node's internal id: given on its first MERGE (even one rolled back
+  // later), the same ever after.
+  int64_t InternalIdOf(const std::string& key) {
+    const auto [it, added] = internal_ids_.emplace(key, static_cast<int64_t>(by_internal_id_.size()) + 100);
+    if (added) by_internal_id_.push_back(key);
+    return it->second;
+  }
+
+  // The committed node ("Label|id") an internal id sent back names, or "".
+  std::string NodeOf(const rapidjson::Value& nid) const {
+    int64_t n = -1;
+    if (!UsesElementId() && nid.IsInt64()) n = nid.GetInt64();
+    const std::string prefix = "4:fake-db:";
+    if (UsesElementId() && nid.IsString() && std::string(nid.GetString()).rfind(prefix, 0) == 0) {
+      n = std::stoll(std::string(nid.GetString()).substr(prefix.size()));
+    }
+    if (n < 100 || n - 100 >= static_cast<int64_t>(by_internal_id_.size())) return "";
+    const std::string& key = by_internal_id_[static_cast<size_t>(n - 100)];
+    return nodes_.count(key) ? key : "";
+  }
+
+  static std::string IdOf(const std::string& key) { return key.substr(key.find('|') + 1); }
+
+  // The (id, nid) row a node statement returns, or "" if the node is hidden.
+  std::string NodeResultRow(const std::string& label, const std::string& id) {
+    if (hidden_.count(id)) return "";
+    std::string key = label + "|" + id;
+    const auto lie = misreported_.find(id);
+    if (lie != misreported_.end()) key = label + "|" + lie->second;
+    rapidjson::Value name(id.c_str(), static_cast<rapidjson::SizeType>(id.size()));
+    return "[" + Canonical(name) + "," + NodeIdJson(InternalIdOf(key)) + "]";
+  }
+
+  // Applies statements (if `commit`, else only computes their results); a
+  // statement the emulation does not know is a syntax error, like a real
+  // server's.
+  std::optional<Reply> Apply(const Statements& stmts, bool commit, std::vector<FakeResult>* results) {
+    static const std::regex node(
+        R"(^UNWIND \$rows AS row MERGE \(n:(\w+) \{id: row\.id\}\) SET n \+= row\.props( RETURN row\.id AS id, (id|elementId)\(n\) AS nid)?$)");
     static const std::regex rel(
         R"(^UNWIND \$rows AS row MATCH \(a:(\w+) \{id: row\.from\}\) USING INDEX a:\1\(id\) MATCH \(b:(\w+) \{id: row\.to\}\) USING INDEX b:\2\(id\) MERGE \(a\)-\[r:(\w+)\]->\(b\) SET r \+= row\.props$)");
+    static const std::regex rel_by_id(
+        R"(^UNWIND \$rows AS row MATCH \(a\) WHERE (id|elementId)\(a\) = row\.a AND a\.id = row\.from MATCH \(b\) WHERE \1\(b\) = row\.b AND b\.id = row\.to MERGE \(a\)-\[r:(\w+)\]->\(b\) SET r \+= row\.props RETURN count\(\*\) AS linked$)");
     static const std::regex constraint(R"(^CREATE CONSTRAINT .*$)");
+    const std::string id_function = UsesElementId() ? "elementId" : "id";
     for (const auto& [text, params] : stmts) {
       std::smatch m;
       rapidjson::Document p;
       p.Parse(params.c_str());
+      FakeResult result;
       if (std::regex_match(text, m, node)) {
+        if (m[2].matched && m[3].str() != id_function) {
+          return Error(200, "Neo.ClientError.Statement.SyntaxError", "wrong id function for this version");
+        }
+        if (m[2].matched) result.columns = {"id", "nid"};
         for (const auto& row : p["rows"].GetArray()) {
-          nodes_[m[1].str() + "|" + row["id"].GetString()] = Canonical(row["props"]);
+          const std::string id = row["id"].GetString();
+          if (commit) nodes_[m[1].str() + "|" + id] = Canonical(row["props"]);
+          if (!m[2].matched) continue;
+          const std::string out = NodeResultRow(m[1].str(), id);
+          if (!out.empty()) result.rows.push_back(out);
         }
       } else if (std::regex_match(text, m, rel)) {
         for (const auto& row : p["rows"].GetArray()) {
+          if (!commit) continue;
+          ++rows_by_property_;
           const std::string from = m[1].str() + "|" + row["from"].GetString();
           const std::string to = m[2].str() + "|" + row["to"].GetString();
           if (!nodes_.count(from) || !nodes_.count(to)) {
@@ -276,13 +416,34 @@ class FakeNeo4j {
           }
           rels_[m[3].str() + "|" + from + "|" + to] = Canonical(row["props"]);
         }
+      } else if (std::regex_match(text, m, rel_by_id)) {
+        if (m[1].str() != id_function) {
+          return Error(200, "Neo.ClientError.Statement.SyntaxError", "wrong id function for this version");
+        }
+        int linked = 0;
+        for (const auto& row : p["rows"].GetArray()) {
+          const std::string from = NodeOf(row["a"]);
+          const std::string to = NodeOf(row["b"]);
+          // The stale-id guard: the node found by id must carry the row's id.
+          if (from.empty() || to.empty() || IdOf(from) != row["from"].GetString() ||
+              IdOf(to) != row["to"].GetString()) {
+            if (commit) ++wrong_ids_;
+            continue;
+          }
+          ++linked;
+          if (commit) rels_[m[2].str() + "|" + from + "|" + to] = Canonical(row["props"]);
+        }
+        if (commit) rows_by_id_ += static_cast<int>(p["rows"].Size());
+        result.columns = {"linked"};
+        result.rows = {"[" + std::to_string(linked) + "]"};
       } else if (std::regex_match(text, constraint)) {
-        constraints_.push_back(text);
+        if (commit) constraints_.push_back(text);
       } else if (text == "CALL db.resampleOutdatedIndexes()") {
-        ++resamples_;
+        if (commit) ++resamples_;
       } else {
         return Error(200, "Neo.ClientError.Statement.SyntaxError", "Invalid input");
       }
+      results->push_back(std::move(result));
     }
     return std::nullopt;
   }
@@ -294,10 +455,15 @@ class FakeNeo4j {
   std::mutex mu_;
   std::vector<Recorded> requests_;
   int resamples_ = 0;
-  std::vector<std::pair<std::string, std::string>> pending_;
+  Statements pending_;
   std::map<std::string, std::string> nodes_, rels_;
   std::vector<std::string> constraints_;
   int dangling_ = 0;
+  int rows_by_id_ = 0, wrong_ids_ = 0, rows_by_property_ = 0;
+  std::map<std::string, int64_t> internal_ids_;  // "Label|id" -> internal id (from 100)
+  std::vector<std::string> by_internal_id_;       // internal id - 100 -> "Label|id"
+  std::set<std::string> hidden_;
+  std::map<std::string, std::string> misreported_;
 };
 
 // A TCP proxy in front of the fake server that can drop a connection after
@@ -629,6 +795,172 @@ TEST_F(Neo4jHttp, ErrorInA200BodyStopsWithoutRetry) {
   EXPECT_EQ((*client)->retries(), 0);
 }
 
+// The `id` of the node of `label` named `name` in the rows.
+std::string NodeId(const Neo4jRows& rows, const std::string& label, const std::string& name) {
+  for (const auto& g : rows.node_groups) {
+    if (g.label != label) continue;
+    for (const auto& row : g.rows) {
+      rapidjson::Document d;
+      d.Parse(row.c_str());
+      if (name == d["props"]["name"].GetString()) return d["id"].GetString();
+    }
+  }
+  return "";
+}
+
+const std::vector<FakeNeo4j::Flavor> kResultFlavors = {FakeNeo4j::Flavor::kQueryApi5, FakeNeo4j::Flavor::kTransactional5,
+                                                       FakeNeo4j::Flavor::kLegacy3};
+
+TEST_F(Neo4jHttp, ResultRowsParsedForEachProtocol) {
+  for (const FakeNeo4j::Flavor flavor : kResultFlavors) {
+    SCOPED_TRACE(static_cast<int>(flavor));
+    FakeNeo4j server(flavor);
+    auto client = Neo4jClient::Connect(Options(server.url()));
+    ASSERT_TRUE(client.ok()) << client.status().message();
+    const Neo4jVersion v = (*client)->version();
+    // Two statements: one request on /tx/commit, an explicit transaction
+    // (open, commit) on the Query API; then one alone.
+    const std::vector<Neo4jStatement> two = {
+        {Neo4jNodeStatementReturningIds("Region", v), R"({"rows":[{"id":"Region:a","props":{}},{"id":"Region:b","props":{}}]})"},
+        {Neo4jNodeStatementReturningIds("Institute", v), R"({"rows":[{"id":"Institute:c","props":{}}]})"}};
+    std::vector<Neo4jResult> results;
+    ASSERT_TRUE((*client)->RunTransaction(two, &results).ok());
+    ASSERT_EQ(results.size(), 2u);
+    EXPECT_EQ(results[0].columns, (std::vector<std::string>{"id", "nid"}));
+    EXPECT_EQ(results[0].Column("nid"), 1);
+    EXPECT_EQ(results[0].Column("nope"), -1);
+    ASSERT_EQ(results[0].rows.size(), 2u);
+    ASSERT_EQ(results[1].rows.size(), 1u);
+    EXPECT_EQ(results[0].rows[1][0], "\"Region:b\"");
+    EXPECT_EQ(results[0].rows[1][1], server.InternalId("Region|Region:b"));
+    EXPECT_EQ(results[1].rows[0][1], server.InternalId("Institute|Institute:c"));
+    EXPECT_EQ(results[1].rows[0][1][0] == '"', v.AtLeast5()) << "elementId strings on 5.x, integers before";
+
+    const std::vector<Neo4jStatement> one = {
+        {Neo4jNodeStatementReturningIds("Region", v), R"({"rows":[{"id":"Region:b","props":{}}]})"}};
+    ASSERT_TRUE((*client)->RunTransaction(one, &results).ok());
+    ASSERT_EQ(results.size(), 1u);
+    ASSERT_EQ(results[0].rows.size(), 1u);
+    EXPECT_EQ(results[0].rows[0][1], server.InternalId("Region|Region:b")) << "a MERGE again: the same id";
+
+    // Statements without RETURN: a result each, with no rows.
+    ASSERT_TRUE((*client)->RunTransaction({{Neo4jNodeStatement("Region"), R"({"rows":[]})"}}, &results).ok());
+    ASSERT_EQ(results.size(), 1u);
+    EXPECT_TRUE(results[0].rows.empty());
+  }
+}
+
+TEST_F(Neo4jHttp, FailedTransactionLeavesNoResults) {
+  FakeNeo4j server(FakeNeo4j::Flavor::kTransactional5, [](int index, const Recorded&) -> std::optional<Reply> {
+    if (index == 0) return std::nullopt;
+    return Reply{200, "{\"results\":[],\"errors\":[{\"code\":\"Neo.ClientError.Statement.SyntaxError\",\"message\":\"x\"}]}", {}};
+  });
+  auto client = Neo4jClient::Connect(Options(server.url()));
+  ASSERT_TRUE(client.ok());
+  std::vector<Neo4jResult> results(3);
+  EXPECT_FALSE((*client)->RunTransaction({{Neo4jNodeStatement("Region"), R"({"rows":[]})"}}, &results).ok());
+  EXPECT_TRUE(results.empty());
+}
+
+// Checks every relationship row sent by internal ids against the ids the
+// server handed out for the row's `from` and `to`.
+void ExpectIdsSentAreTheIdsReturned(FakeNeo4j& server, const Neo4jRows& rows) {
+  std::map<std::string, std::string> label_of;  // id -> label
+  for (const auto& g : rows.node_groups) {
+    for (const auto& row : g.rows) {
+      rapidjson::Document d;
+      d.Parse(row.c_str());
+      label_of[d["id"].GetString()] = g.label;
+    }
+  }
+  int checked = 0;
+  for (const Recorded& r : server.requests()) {
+    rapidjson::Document body;
+    body.Parse(r.body.c_str());
+    if (!body.IsObject()) continue;
+    std::vector<const rapidjson::Value*> statements;
+    if (body.HasMember("statements")) {
+      for (const auto& st : body["statements"].GetArray()) statements.push_back(&st);
+    } else if (body.HasMember("statement")) {
+      statements.push_back(&body);
+    }
+    for (const rapidjson::Value* st : statements) {
+      if (std::string((*st)["statement"].GetString()).find("row.a") == std::string::npos) continue;
+      for (const auto& row : (*st)["parameters"]["rows"].GetArray()) {
+        const std::string from = row["from"].GetString(), to = row["to"].GetString();
+        EXPECT_EQ(Canonical(row["a"]), server.InternalId(label_of[from] + "|" + from)) << from;
+        EXPECT_EQ(Canonical(row["b"]), server.InternalId(label_of[to] + "|" + to)) << to;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 0);
+}
+
+TEST_F(Neo4jHttp, FreshExportMatchesRelationshipEndsByInternalId) {
+  for (const FakeNeo4j::Flavor flavor : kResultFlavors) {
+    SCOPED_TRACE(static_cast<int>(flavor));
+    FakeNeo4j server(flavor);
+    auto client = Neo4jClient::Connect(Options(server.url()));
+    ASSERT_TRUE(client.ok()) << client.status().message();
+    auto stats = Export(**client);
+    ASSERT_TRUE(stats.ok()) << stats.status().message();
+    ExpectCommittedEverything(server);
+    EXPECT_EQ(server.rows_by_id(), 4);
+    EXPECT_EQ(server.rows_by_property(), 0);
+    EXPECT_EQ(server.wrong_ids(), 0);
+    EXPECT_EQ(stats->relationships_by_node_id, 4u);
+    EXPECT_EQ(stats->relationships_redone, 0u);
+    ExpectIdsSentAreTheIdsReturned(server, rows_);
+    // Again onto the populated database: MERGE finds everything.
+    ASSERT_TRUE(Export(**client).ok());
+    ExpectCommittedEverything(server);
+    EXPECT_EQ(server.rows_by_id(), 8);
+    EXPECT_EQ(server.wrong_ids(), 0);
+  }
+}
+
+TEST_F(Neo4jHttp, NodesMissingFromTheResultsFallBackToPropertyMatch) {
+  FakeNeo4j server(FakeNeo4j::Flavor::kTransactional5);
+  // Both the LOCATED_IN from the lab and the COOPERATES_WITH to it.
+  server.HideIdsOf({NodeId(rows_, "Institute", "某市实验室")});
+  auto client = Neo4jClient::Connect(Options(server.url()));
+  ASSERT_TRUE(client.ok());
+  auto stats = Export(**client);
+  ASSERT_TRUE(stats.ok()) << stats.status().message();
+  ExpectCommittedEverything(server);
+  EXPECT_EQ(server.rows_by_property(), 2);
+  EXPECT_EQ(server.rows_by_id(), 2);
+  EXPECT_EQ(stats->relationships_by_node_id, 2u);
+  // A batch of both kinds: one statement by id, one by property, one request.
+  bool mixed = false;
+  for (const Recorded& r : server.requests()) {
+    mixed = mixed || (r.body.find("row.a") != std::string::npos && r.body.find("USING INDEX") != std::string::npos);
+  }
+  EXPECT_TRUE(mixed);
+}
+
+TEST_F(Neo4jHttp, StaleInternalIdLinksNoWrongNodeAndIsRedoneByProperty) {
+  for (const FakeNeo4j::Flavor flavor : kResultFlavors) {
+    SCOPED_TRACE(static_cast<int>(flavor));
+    FakeNeo4j server(flavor);
+    // The city is reported with the province's id: the two rows naming the
+    // city (city -> province, lab -> city) must link nothing by id.
+    server.MisreportIdsOf({{NodeId(rows_, "Region", "某市"), NodeId(rows_, "Region", "某省")}});
+    auto client = Neo4jClient::Connect(Options(server.url()));
+    ASSERT_TRUE(client.ok());
+    auto stats = Export(**client);
+    ASSERT_TRUE(stats.ok()) << stats.status().message();
+    ExpectCommittedEverything(server);  // exactly these: no relationship to a wrong node
+    EXPECT_EQ(server.wrong_ids(), 2);
+    EXPECT_EQ(server.rows_by_property(), 2);
+    EXPECT_EQ(stats->relationships_by_node_id, 4u);
+    EXPECT_EQ(stats->relationships_redone, 2u);
+    // + one redo: both stale rows are in the first relationship batch.
+    EXPECT_EQ(stats->transactions, 8u + 2u + 1u + 2u + 1u);
+  }
+}
+
 bool IsNodeBatch(const Recorded& r) { return r.body.find("MERGE (n:") != std::string::npos; }
 bool IsRelationshipBatch(const Recorded& r) { return r.body.find("MERGE (a)-[r:") != std::string::npos; }
 
@@ -798,6 +1130,11 @@ TEST_F(Neo4jHttp, DroppedConnectionAfterCommitConverges) {
   EXPECT_EQ(proxy.dropped(), 2);
   EXPECT_GE((*client)->retries(), 2);
   ExpectCommittedEverything(server);
+  // The retried node batch handed back the same ids: every end matched by id.
+  EXPECT_EQ(stats->relationships_by_node_id, 4u);
+  EXPECT_EQ(stats->relationships_redone, 0u);
+  EXPECT_EQ(server.wrong_ids(), 0);
+  ExpectIdsSentAreTheIdsReturned(server, rows_);
 }
 
 TEST_F(Neo4jHttp, ExplicitTransactionStatementErrorStops) {
@@ -862,6 +1199,10 @@ TEST(Neo4jDryRun, WritesEveryStatementWithParameters) {
     }
     if (d["parameters"].HasMember("rows")) rows_seen += d["parameters"]["rows"].Size();
     evil_seen = evil_seen || line.find("DETACH DELETE") != std::string::npos;
+    // No server, no internal ids: today's statements, matching by property.
+    const std::string statement = d["statement"].GetString();
+    EXPECT_THAT(statement, Not(HasSubstr("RETURN")));
+    EXPECT_THAT(statement, Not(HasSubstr("row.a")));
   }
   EXPECT_EQ(lines, stats->statements);
   EXPECT_EQ(rows_seen, rows.num_nodes() + rows.num_relationships());

@@ -21,6 +21,12 @@ export_graph() {
   "$POLICYKG_BIN" export neo4j "$1" --url "$URL" --batch-size "${2:-500}" >"$WORK/out.txt" 2>"$WORK/err.txt" ||
     { cat "$WORK/out.txt" "$WORK/err.txt" >&2; fail "export of $1 failed"; }
   grep -q "$NEO4J_PASSWORD" "$WORK/out.txt" "$WORK/err.txt" && fail "the password was printed"
+  # Every relationship found its ends by the internal ids the node batches
+  # returned (nothing is deleted here, so no id is stale).
+  local rels by_id
+  rels=$(sed -n 's/^neo4j: exported [0-9]* nodes and \([0-9]*\) relationships.*/\1/p' "$WORK/out.txt")
+  by_id=$(sed -n 's/.*; \([0-9]*\) matched by node id, 0 redone by property.*/\1/p' "$WORK/out.txt")
+  [ -n "$rels" ] && [ "$by_id" = "$rels" ] || { cat "$WORK/out.txt" >&2; fail "$1: not every relationship matched by node id"; }
   sed -n 's/^neo4j: exported \([0-9]*\) nodes and \([0-9]*\) relationships.*/\1 \2/p' "$WORK/out.txt"
 }
 

@@ -69,6 +69,13 @@ TEST(Neo4jRows, ParallelEdgesMergeAndMentionsStartAtTheSource) {
   EXPECT_EQ(mentions.type, "MENTIONS");
   EXPECT_EQ(mentions.from_label, "Source");
   EXPECT_STREQ(Parse(mentions.rows[0])["from"].GetString(), "Source:a.txt");
+  // Each row's ends, as in the row, for the lookup of internal ids.
+  ASSERT_EQ(mentions.ends.size(), mentions.rows.size());
+  EXPECT_EQ(mentions.ends[0].first, "Source:a.txt");
+  EXPECT_EQ(mentions.ends[0].second, Parse(mentions.rows[0])["to"].GetString());
+  ASSERT_EQ(located.ends.size(), 1u);
+  EXPECT_EQ(located.ends[0].first, d["from"].GetString());
+  EXPECT_EQ(located.ends[0].second, d["to"].GetString());
 }
 
 TEST(Neo4jRows, HostileNamesStayData) {
