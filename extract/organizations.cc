@@ -238,11 +238,31 @@ size_t CampusEnd(const DocumentContext& ctx, size_t pos) {
   return ctx.gazetteer.Find(s.substr(pos + 1, close - pos - 1)).empty() ? 0 : close + 1;
 }
 
+// 中国科学院甲市乙技术与丙研究所: an academy's institute named after its
+// city and two fields joined by 与, where the left walk stopped at 与. The
+// start of the academy's name, or `b` when the text before 与 is not
+// academy + place + field.
+size_t AcademyInstituteStart(const DocumentContext& ctx, size_t b) {
+  const std::u32string_view s = ctx.norm;
+  if (b < 2 || s[b - 1] != U'与') return b;
+  const size_t conj = b - 1;
+  for (size_t field = conj - 1; field > 0 && conj - field <= 8 && IsHan(s[field - 1]); --field) {
+    // The place: two to four characters right after 科学院 and before the field.
+    for (size_t len = 2; len <= 4 && len < field; ++len) {
+      const size_t place = field - len;
+      if (!EndsAt(s, place, U"科学院") || ctx.gazetteer.Find(s.substr(place, len)).empty()) continue;
+      const size_t academy = WalkLeft(s, place - 3, WalkOptions{});
+      if (place - 3 - academy >= 2) return academy;
+    }
+  }
+  return b;
+}
+
 void FindInstitutes(DocumentContext& ctx) {
   const std::u32string_view s = ctx.norm;
   WalkOptions opt;
   for (const SuffixHit& h : ScanSuffixes(s, InstituteRules(), opt)) {
-    size_t b = SkipGenericPrefix(s, h.start, h.suffix_start);
+    size_t b = AcademyInstituteStart(ctx, SkipGenericPrefix(s, h.start, h.suffix_start));
     if (FollowsEach(s, b)) continue;
     const std::u32string_view head = s.substr(b, h.suffix_start - b);
     if (head.size() < static_cast<size_t>(h.rule->min_head) || IsGenericHead(head)) continue;

@@ -97,6 +97,14 @@ TEST(Organizations, ABankOrGroupBeforeAConjunctionIsNoPartOfTheNextName) {
   for (const std::string& n : names) EXPECT_EQ(n.find("银行"), std::string::npos) << n;
 }
 
+TEST(Organizations, AnAcademysInstituteWithTwoFieldsJoinedByYu) {
+  auto ctx = MakeContext("与中国科学院宁波材料技术与工程研究所签署合作协议。");
+  FindOrganizations(*ctx);
+  const auto names = MentionNames(*ctx, EntityType::kInstitute);
+  EXPECT_THAT(names, Contains("中国科学院宁波材料技术与工程研究所"));
+  EXPECT_THAT(names, Not(Contains("工程研究所")));
+}
+
 TEST(Organizations, EnterpriseByLegalSuffix) {
   auto ctx = MakeContext("依托广东星河电子股份有限公司等龙头企业。");
   FindOrganizations(*ctx);
