@@ -293,7 +293,7 @@ size_t WalkLeft(std::u32string_view s, size_t suffix_start, const WalkOptions& o
         const bool conj = (w == U"和" || w == U"与" || w == U"及");
         // 中国建设银行, 中国联合网络通信集团: after 中国 the word is part of a
         // national firm's name, not a clause verb.
-        if (!conj && stop >= 2 && EndsAt(s, b - stop, U"中国") && b - stop < suffix_start) {
+        if (!conj && stop >= 2 && EndsAt(s, b - stop, U"中国")) {
           b -= stop;
           continue;
         }
