@@ -132,45 +132,24 @@ class FakeNeo4j {
 
   std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
   int port() const { return port_; }
-  std::vector<Recorded> requests() {
+  // A copy of a field, taken under the lock (handlers run on server threads).
+  template <typename T>
+  T Read(const T& field) {
     std::lock_guard<std::mutex> l(mu_);
-    return requests_;
+    return field;
   }
-  std::map<std::string, std::string> nodes() {
-    std::lock_guard<std::mutex> l(mu_);
-    return nodes_;
-  }
-  std::map<std::string, std::string> relationships() {
-    std::lock_guard<std::mutex> l(mu_);
-    return rels_;
-  }
-  std::vector<std::string> constraints() {
-    std::lock_guard<std::mutex> l(mu_);
-    return constraints_;
-  }
-  int resamples() {
-    std::lock_guard<std::mutex> l(mu_);
-    return resamples_;
-  }
-  int dangling() {
-    std::lock_guard<std::mutex> l(mu_);
-    return dangling_;
-  }
+  std::vector<Recorded> requests() { return Read(requests_); }
+  std::map<std::string, std::string> nodes() { return Read(nodes_); }
+  std::map<std::string, std::string> relationships() { return Read(rels_); }
+  std::vector<std::string> constraints() { return Read(constraints_); }
+  int resamples() { return Read(resamples_); }
+  int dangling() { return Read(dangling_); }
   // Relationship rows received matching their ends by internal id, and of
   // those, rows whose ids did not name the node with the row's `id`.
-  int rows_by_id() {
-    std::lock_guard<std::mutex> l(mu_);
-    return rows_by_id_;
-  }
-  int wrong_ids() {
-    std::lock_guard<std::mutex> l(mu_);
-    return wrong_ids_;
-  }
+  int rows_by_id() { return Read(rows_by_id_); }
+  int wrong_ids() { return Read(wrong_ids_); }
   // Relationship rows received matching their ends by `id` property.
-  int rows_by_property() {
-    std::lock_guard<std::mutex> l(mu_);
-    return rows_by_property_;
-  }
+  int rows_by_property() { return Read(rows_by_property_); }
   // The internal id the fake gave a node ("Label|id"), as JSON text.
   std::string InternalId(const std::string& key) {
     std::lock_guard<std::mutex> l(mu_);
