@@ -36,10 +36,24 @@ struct Placed {
   int entity;
 };
 
+// Markers that name the units responsible for a task (责任单位: A、B).
+constexpr std::u32string_view kResponsibilityMarkers[] = {U"责任单位", U"牵头单位", U"责任部门", U"配合单位"};
+
+bool HasResponsibilityMarker(std::u32string_view text) {
+  for (std::u32string_view m : kResponsibilityMarkers) {
+    if (text.find(m) != std::u32string_view::npos) return true;
+  }
+  return false;
+}
+
+bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000' || c == U'\r'; }
+
+bool IsBlank(std::u32string_view line) { return std::all_of(line.begin(), line.end(), IsSpace); }
+
 // A task's numbered heading: 一、 (一) 1. 1、 (1) at the start of a line.
 bool IsNumberedHeading(std::u32string_view line) {
   size_t i = 0;
-  while (i < line.size() && (line[i] == U' ' || line[i] == U'\t' || line[i] == U'\u3000')) ++i;
+  while (i < line.size() && IsSpace(line[i])) ++i;
   const bool open = i < line.size() && (line[i] == U'(' || line[i] == U'（');
   if (open) ++i;
   const size_t digits = i;
@@ -47,13 +61,6 @@ bool IsNumberedHeading(std::u32string_view line) {
   if (i == digits || i >= line.size()) return false;
   if (open) return line[i] == U')' || line[i] == U'）';
   return line[i] == U'、' || line[i] == U'.' || line[i] == U'．';
-}
-
-bool IsBlank(std::u32string_view line) {
-  for (char32_t c : line) {
-    if (c != U' ' && c != U'\t' && c != U'\u3000' && c != U'\r') return false;
-  }
-  return true;
 }
 
 // The text of the task that a responsibility marker at `marker` closes. After
@@ -66,9 +73,9 @@ Span TaskBefore(std::u32string_view s, size_t marker) {
   const Span line = LineAround(s, static_cast<int32_t>(marker));
   std::u32string_view lead = s.substr(line.start, marker - line.start);
   bool note = false;
-  while (!lead.empty() && (IsBlank(lead.substr(0, 1)) || lead.front() == U'(' || lead.front() == U'（' ||
+  while (!lead.empty() && (IsSpace(lead.front()) || lead.front() == U'(' || lead.front() == U'（' ||
                            lead.front() == U'【')) {
-    note = note || !IsBlank(lead.substr(0, 1));
+    note = note || !IsSpace(lead.front());
     lead.remove_prefix(1);
   }
   if (!lead.empty() || line.start == 0) return {line.start, static_cast<int32_t>(marker)};
@@ -77,10 +84,7 @@ Span TaskBefore(std::u32string_view s, size_t marker) {
   for (int n = 0; n < max_lines && start > 0; ++n) {
     const Span above = LineAround(s, start - 1);
     const std::u32string_view text = s.substr(above.start, above.end - above.start);
-    if (IsBlank(text) || text.find(U"责任单位") != std::u32string_view::npos ||
-        text.find(U"牵头单位") != std::u32string_view::npos || text.find(U"责任部门") != std::u32string_view::npos) {
-      break;
-    }
+    if (IsBlank(text) || HasResponsibilityMarker(text)) break;
     start = above.start;
     if (IsNumberedHeading(text)) break;
   }
@@ -339,15 +343,21 @@ class RelationBuilder {
         if (!clause_start) continue;
         subjects.push_back(JurisdictionEntity());
       }
-      // 甲、乙分别与丙、丁合作: 甲 with 丙, 乙 with 丁.
-      if (respectively && subjects.size() == parties.size() && subjects.size() > 1) {
-        for (size_t k = 0; k < subjects.size(); ++k) {
-          Add(RelationType::kCooperatesWith, subjects[k], parties[k], static_cast<int32_t>(i));
-        }
-        continue;
-      }
-      for (int subject : subjects) {
-        for (int party : parties) Add(RelationType::kCooperatesWith, subject, party, static_cast<int32_t>(i));
+      Cooperate(subjects, parties, respectively, /*offices_too=*/true, static_cast<int32_t>(i));
+    }
+  }
+
+  // Each subject with each party, or pairwise for 甲、乙分别与丙、丁 (甲 with
+  // 丙, 乙 with 丁). Without `offices_too`, two agencies acting together
+  // (区科技局联合区经信局) are no partnership.
+  void Cooperate(const std::vector<int>& subjects, const std::vector<int>& parties, bool respectively,
+                 bool offices_too, int32_t anchor) {
+    const bool pairwise = respectively && subjects.size() == parties.size() && subjects.size() > 1;
+    for (size_t k = 0; k < subjects.size(); ++k) {
+      for (size_t j = pairwise ? k : 0; j < (pairwise ? k + 1 : parties.size()); ++j) {
+        const bool offices = E(subjects[k]).type == EntityType::kAgency && E(parties[j]).type == EntityType::kAgency;
+        if (offices && !offices_too) continue;
+        Add(RelationType::kCooperatesWith, subjects[k], parties[j], anchor);
       }
     }
   }
@@ -395,13 +405,7 @@ class RelationBuilder {
       for (size_t k = i; subjects.empty() && k > 0 && i - k < 10 && IsHan(s_[k - 1]); --k) {
         if (s_[k - 1] == U'等') subjects = SubjectsEndingAt(k - 1);
       }
-      for (int subject : subjects) {
-        for (int party : parties) {
-          // 区科技局联合区经信局推进…: offices acting together, no partnership.
-          if (E(subject).type == EntityType::kAgency && E(party).type == EntityType::kAgency) continue;
-          Add(RelationType::kCooperatesWith, subject, party, static_cast<int32_t>(i));
-        }
-      }
+      Cooperate(subjects, parties, /*respectively=*/false, /*offices_too=*/false, static_cast<int32_t>(i));
     }
   }
 
@@ -434,11 +438,10 @@ class RelationBuilder {
   }
 
   void ResponsibleUnits() {
-    static const std::u32string_view kMarkers[] = {U"责任单位", U"牵头单位", U"责任部门", U"配合单位"};
     for (size_t i = 0; i < s_.size(); ++i) {
       if (s_[i] != U'责' && s_[i] != U'牵' && s_[i] != U'配') continue;
       size_t after = 0;
-      for (auto m : kMarkers) {
+      for (auto m : kResponsibilityMarkers) {
         if (MatchAt(s_, i, m)) after = i + m.size();
       }
       if (after == 0 || after >= s_.size() || (s_[after] != U':' && s_[after] != U'：')) continue;
